@@ -1,0 +1,44 @@
+# The kiosk's commands. `make help` lists them.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help run test setup setup-test assets translations translations-update bench browser set-pin clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
+
+run: setup ## Set everything up and start the kiosk on http://127.0.0.1:8080
+	$(PY) -m kiosk
+
+test: setup-test ## Set everything up (system packages too, as root) and run the whole test suite
+	$(PY) -m pytest
+
+setup: ## Venv, runtime packages, front-end assets, compiled translations
+	bash scripts/setup.sh run
+
+setup-test: ## As setup, plus test packages and the Debian tools the tests use
+	bash scripts/setup.sh test
+
+assets: ## Copy htmx and the icons from node_modules into static/vendor
+	npm ci --no-audit --no-fund --loglevel=error
+	$(PY) scripts/copy_assets.py
+
+translations: ## Compile the catalogues in translations/
+	$(VENV)/bin/pybabel -q compile -d translations
+
+translations-update: ## Extract marked strings (code, templates, flows) and update every catalogue
+	$(PY) scripts/update_translations.py
+
+set-pin: ## Set the staff PIN (asks for it)
+	$(PY) -m kiosk set-pin
+
+browser: ## Start Chromium in kiosk mode on the running kiosk (Linux)
+	bash scripts/kiosk-browser.sh
+
+bench: setup-test ## Print speed and memory figures against same-run baselines
+	$(PY) bench/step_latency.py
+	$(PY) bench/startup_memory.py
+
+clean: ## Remove the venv, node_modules and copied assets
+	rm -rf $(VENV) node_modules static/vendor

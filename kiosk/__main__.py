@@ -1,0 +1,22 @@
+"""`python -m kiosk` serves the kiosk on waitress; `python -m kiosk set-pin` sets the staff PIN."""
+import sys
+
+
+def main(argv):
+    if argv[:1] == ["set-pin"]:
+        from .cli import set_pin_command
+
+        return set_pin_command.main(argv[1:], prog_name="python -m kiosk set-pin")
+    from waitress import serve
+
+    from . import create_app
+
+    app = create_app()
+    host, port = app.config["HOST"], int(app.config["PORT"])
+    print(f"Kiosk on http://{host}:{port}/  (stop with Ctrl+C)", flush=True)
+    serve(app, host=host, port=port, threads=int(app.config["THREADS"]), ident="kiosk")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,60 @@
+"""The centre's own settings: read from and written to the instance file, never user data."""
+import functools
+import tomllib
+from pathlib import Path
+
+from . import config as cfg
+
+MAX_CONTACTS = 8
+CONTACT_FIELDS = ("name", "phone", "address", "hours", "note")
+FIELD_LIMIT = 200
+
+
+@functools.cache
+def kommuner():
+    with open(Path(__file__).parent / "data" / "kommuner.toml", "rb") as fh:
+        return tuple(tomllib.load(fh)["kommuner"])
+
+
+def _clip(text):
+    from .flows.parse import clean_text
+
+    return clean_text(text or "").strip()[:FIELD_LIMIT]
+
+
+def parse_settings(form, current, languages):
+    """Form -> (settings, errors). Bad values keep what staff typed and say what to fix."""
+    settings = dict(current)
+    errors = {}
+    for key in ("centre_name", "centre_place", "borgerservice_address", "borgerservice_hours",
+                "printer_queue"):
+        settings[key] = _clip(form.get(key, ""))
+    kommune = form.get("kommune", "")
+    if kommune and kommune not in {k["code"] for k in kommuner()}:
+        errors["kommune"] = "Vælg en kommune fra listen."
+    else:
+        settings["kommune"] = kommune
+    raw_timeout = form.get("idle_timeout_seconds", "").strip()
+    try:
+        timeout = int(raw_timeout)
+        if not 60 <= timeout <= 1800:
+            raise ValueError
+        settings["idle_timeout_seconds"] = timeout
+    except ValueError:
+        errors["idle_timeout_seconds"] = "Skriv et tal mellem 60 og 1800 sekunder."
+        settings["idle_timeout_seconds"] = raw_timeout[:6]
+    chosen = [code for code in languages if code in form.getlist("languages")]
+    settings["languages"] = chosen if "da" in chosen else ["da", *chosen]
+    contacts = []
+    for i in range(MAX_CONTACTS):
+        contact = {f: _clip(form.get(f"contact-{i}-{f}", "")) for f in CONTACT_FIELDS}
+        if any(contact.values()):
+            contacts.append(contact)
+    settings["contacts"] = contacts
+    return settings, errors
+
+
+def save(app, settings):
+    cfg.write_centre_settings(app.config["SETTINGS_FILE"], settings)
+    app.extensions["kiosk_centre"] = cfg.read_centre_settings(app.config["SETTINGS_FILE"])
+    app.extensions["kiosk_store"].ttl = int(settings["idle_timeout_seconds"]) + 15

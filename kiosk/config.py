@@ -1,0 +1,108 @@
+"""Configuration: defaults, then the centre's instance file, then KIOSK_* environment variables.
+
+The instance file holds the centre's settings (name, kommune, printer, contacts, staff PIN hash).
+It never holds anything about a user.
+"""
+import json
+import os
+import secrets
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Settings staff may change in the staff screen. Everything else is deployment config.
+CENTRE_DEFAULTS = {
+    "centre_name": "",
+    "centre_place": "",
+    "kommune": "",
+    "borgerservice_address": "",
+    "borgerservice_hours": "",
+    "printer_queue": "",
+    "idle_timeout_seconds": 180,
+    "languages": ["da", "en"],
+    "contacts": [],
+    "staff_pin_hash": "",
+}
+
+DEFAULTS = {
+    "HOST": "127.0.0.1",
+    "PORT": 8080,
+    "SETTINGS_FILE": str(ROOT / "instance" / "settings.json"),
+    "CONTENT_DIR": str(Path(__file__).resolve().parent / "content"),
+    "REDIS_URL": "",
+    "STORE_MAX_VISITS": 500,
+    "STORE_MAX_BYTES": 64 * 1024,
+    # 64 KiB is plenty for one screen's answers; a larger post is a mistake or an attack.
+    "MAX_CONTENT_LENGTH": 64 * 1024,
+    "MAX_FORM_MEMORY_SIZE": 64 * 1024,
+    "IDLE_WARNING_SECONDS": 30,
+    "STAFF_MAX_TRIES": 5,
+    "STAFF_LOCKOUT_SECONDS": 300,
+    "THREADS": 8,
+}
+
+INT_KEYS = {"PORT", "STORE_MAX_VISITS", "STORE_MAX_BYTES", "MAX_CONTENT_LENGTH",
+            "MAX_FORM_MEMORY_SIZE", "IDLE_WARNING_SECONDS", "STAFF_MAX_TRIES",
+            "STAFF_LOCKOUT_SECONDS", "THREADS"}
+
+LANGUAGES = {
+    # Each name in its own script: a person finds their language by how it looks.
+    "da": {"name": "Dansk", "dir": "ltr"},
+    "en": {"name": "English", "dir": "ltr"},
+}
+
+
+def from_environment(environ=None):
+    """Read KIOSK_* variables into config keys, typed like the defaults."""
+    environ = os.environ if environ is None else environ
+    config = {}
+    for key in DEFAULTS:
+        raw = environ.get(f"KIOSK_{key}")
+        if raw is None or raw == "":
+            continue
+        config[key] = int(raw) if key in INT_KEYS else raw
+    secret = environ.get("KIOSK_SECRET_KEY")
+    if secret:
+        config["SECRET_KEY"] = secret
+    return config
+
+
+def load_config(test_config=None, environ=None):
+    config = dict(DEFAULTS)
+    config.update(from_environment(environ))
+    if test_config:
+        config.update(test_config)
+    # A random key per start is fine: the kiosk has no long-lived sessions to keep.
+    config.setdefault("SECRET_KEY", secrets.token_bytes(32))
+    return config
+
+
+def read_centre_settings(path):
+    """The centre's settings merged over the defaults; unknown keys are ignored."""
+    settings = dict(CENTRE_DEFAULTS)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            stored = json.load(fh)
+    except FileNotFoundError:
+        return settings
+    if isinstance(stored, dict):
+        settings.update({k: v for k, v in stored.items() if k in CENTRE_DEFAULTS})
+    return settings
+
+
+def write_centre_settings(path, settings):
+    """Write atomically: a crash mid-write must never leave a half-written settings file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    clean = {k: settings.get(k, CENTRE_DEFAULTS[k]) for k in CENTRE_DEFAULTS}
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(clean, fh, ensure_ascii=False, indent=2)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,1 @@
+"""Guided flows: declared as data (TOML), checked at start-up, run by one small engine."""

@@ -1,0 +1,83 @@
+"""Walk a flow over a person's answers. Pure functions: no Flask, no I/O.
+
+`answers` maps step id -> value. Every kind stores something when the person presses
+"Videre" (info, check and document steps store True), so "answered" means "has been passed".
+"""
+
+
+def next_of(step, answer):
+    """Where an answer leads: the chosen choice's `next`, else the step's `next`, else the end."""
+    if step.kind == "choice":
+        choice = step.choice(answer)
+        if choice is not None and choice.next:
+            return choice.next
+    return step.next
+
+
+def _default_next(step):
+    if step.next:
+        return step.next
+    return next((c.next for c in step.choices if c.next), None)
+
+
+def walk(flow, answers):
+    """The steps a person has passed through, plus the first one still waiting (if any)."""
+    path, step_id = [], flow.first
+    while step_id and step_id not in path:
+        path.append(step_id)
+        step = flow.steps[step_id]
+        if step_id not in answers:
+            break
+        step_id = next_of(step, answers[step_id])
+    return path
+
+
+def projected(flow, answers):
+    """The walk, continued along default edges: the whole route as far as we can tell now."""
+    path = walk(flow, answers)
+    last = flow.steps[path[-1]]
+    step_id = next_of(last, answers[last.id]) if last.id in answers else _default_next(last)
+    while step_id and step_id not in path:
+        path.append(step_id)
+        step_id = _default_next(flow.steps[step_id])
+    return path
+
+
+def progress(flow, answers, step_id):
+    """(number of this step, number of steps) for "Trin 2 af 5"."""
+    route = projected(flow, answers)
+    if step_id not in route:
+        return 1, len(route)
+    return route.index(step_id) + 1, len(route)
+
+
+def can_show(flow, answers, step_id):
+    return step_id in walk(flow, answers)
+
+
+def previous(flow, answers, step_id):
+    """The step before this one on the person's own path, or None at the first step."""
+    path = walk(flow, answers)
+    if step_id not in path:
+        return None
+    i = path.index(step_id)
+    return path[i - 1] if i > 0 else None
+
+
+def after_answer(flow, answers, step_id, returning=False):
+    """The step to show after `step_id` was answered; None when the flow is complete.
+
+    When the person came from the check-answers screen to change one answer, skip
+    straight to the first step still waiting: usually the check screen itself.
+    """
+    if returning:
+        path = walk(flow, answers)
+        last = path[-1]
+        return None if last in answers else last
+    return next_of(flow.steps[step_id], answers[step_id])
+
+
+def answered_steps(flow, answers):
+    """The answered question steps on the person's path, for check-answers and documents."""
+    return [flow.steps[s] for s in walk(flow, answers)
+            if s in answers and flow.steps[s].kind in ("choice", "multi", "date", "text")]

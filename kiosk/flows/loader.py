@@ -1,0 +1,179 @@
+"""Read flows and areas from TOML and refuse anything broken, at start-up, not in front of a user."""
+import datetime
+import tomllib
+from pathlib import Path
+
+from .model import STEP_KINDS, Area, Choice, Document, Flow, Source, Step
+
+
+class ContentError(ValueError):
+    def __init__(self, problems):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+STEP_KEYS = set(Step.__dataclass_fields__)
+CHOICE_KEYS = set(Choice.__dataclass_fields__)
+FLOW_KEYS = {"id", "title", "area", "picture", "first", "order", "steps", "sources", "documents"}
+KINDS_WITH_CHOICES = {"choice", "multi"}
+
+
+def _tuple_fields(raw, names):
+    return {k: tuple(v) if k in names and isinstance(v, list) else v for k, v in raw.items()}
+
+
+def _unknown(raw, allowed, where, problems):
+    for key in sorted(set(raw) - allowed):
+        problems.append(f"{where}: unknown key '{key}'")
+
+
+def _build_flow(raw, where, problems):
+    _unknown(raw, FLOW_KEYS, where, problems)
+    steps = {}
+    for i, s in enumerate(raw.get("steps", [])):
+        sw = f"{where} step {s.get('id', i)}"
+        _unknown(s, STEP_KEYS, sw, problems)
+        choices = []
+        for c in s.get("choices", []):
+            _unknown(c, CHOICE_KEYS, f"{sw} choice {c.get('value')}", problems)
+            try:
+                choices.append(Choice(**{k: v for k, v in c.items() if k in CHOICE_KEYS}))
+            except TypeError as e:
+                problems.append(f"{sw}: bad choice: {e}")
+        fields = {k: v for k, v in s.items() if k in STEP_KEYS and k != "choices"}
+        try:
+            step = Step(choices=tuple(choices), **_tuple_fields(fields, {"body", "years", "sources"}))
+        except TypeError as e:
+            problems.append(f"{sw}: {e}")
+            continue
+        if step.id in steps:
+            problems.append(f"{sw}: duplicate step id")
+        steps[step.id] = step
+    sources = {}
+    for s in raw.get("sources", []):
+        try:
+            sources[s["id"]] = Source(**s)
+        except (TypeError, KeyError) as e:
+            problems.append(f"{where}: bad source {s}: {e}")
+    documents = {}
+    for d in raw.get("documents", []):
+        try:
+            documents[d["id"]] = Document(**d)
+        except (TypeError, KeyError) as e:
+            problems.append(f"{where}: bad document {d}: {e}")
+    try:
+        return Flow(id=raw["id"], title=raw["title"], area=raw["area"], picture=raw["picture"],
+                    first=raw["first"], order=raw.get("order", 100),
+                    steps=steps, sources=sources, documents=documents)
+    except KeyError as e:
+        problems.append(f"{where}: missing {e}")
+        return None
+
+
+def _check_flow(flow, where, areas, picture_exists, letters_dir, problems):
+    def picture(name, what):
+        if not name:
+            problems.append(f"{where}: {what} has no picture")
+        elif not picture_exists(name):
+            problems.append(f"{where}: {what} picture '{name}' not found")
+
+    if flow.area not in areas:
+        problems.append(f"{where}: unknown area '{flow.area}'")
+    picture(flow.picture, "flow")
+    if flow.first not in flow.steps:
+        problems.append(f"{where}: first step '{flow.first}' does not exist")
+    for source in flow.sources.values():
+        if not source.url.startswith("https://"):
+            problems.append(f"{where}: source '{source.id}' needs an https URL")
+        try:
+            datetime.date.fromisoformat(source.checked)
+        except ValueError:
+            problems.append(f"{where}: source '{source.id}' has no ISO 'checked' date")
+    for doc in flow.documents.values():
+        if not (Path(letters_dir) / doc.template).is_file():
+            problems.append(f"{where}: document '{doc.id}' template '{doc.template}' not found")
+    for step in flow.steps.values():
+        sw = f"{where} step {step.id}"
+        if step.kind not in STEP_KINDS:
+            problems.append(f"{sw}: unknown kind '{step.kind}'")
+        if step.picture:
+            picture(step.picture, f"step {step.id}")
+        targets = [step.next] + [c.next for c in step.choices]
+        for target in targets:
+            if target is not None and target not in flow.steps:
+                problems.append(f"{sw}: next '{target}' does not exist")
+        if step.kind in KINDS_WITH_CHOICES:
+            if not step.choices:
+                problems.append(f"{sw}: a {step.kind} step needs choices")
+            values = [c.value for c in step.choices]
+            if len(values) != len(set(values)):
+                problems.append(f"{sw}: choice values repeat")
+            for c in step.choices:
+                picture(c.picture, f"choice {c.value}")
+        elif step.choices:
+            problems.append(f"{sw}: only choice and multi steps have choices")
+        for ref in step.sources:
+            if ref not in flow.sources:
+                problems.append(f"{sw}: source '{ref}' is not declared")
+        if step.kind == "document" and step.document not in flow.documents:
+            problems.append(f"{sw}: document '{step.document}' is not declared")
+    _check_graph(flow, where, problems)
+
+
+def _check_graph(flow, where, problems):
+    """Every step reachable from the first, and no loops: a loop would trap a person."""
+    if flow.first not in flow.steps:
+        return
+    edges = {s.id: {t for t in [s.next, *(c.next for c in s.choices)] if t in flow.steps}
+             for s in flow.steps.values()}
+    seen, state = set(), {}
+
+    def visit(node):
+        state[node] = "open"
+        for target in edges[node]:
+            if state.get(target) == "open":
+                problems.append(f"{where}: steps loop back to '{target}'")
+            elif target not in state:
+                visit(target)
+        state[node] = "done"
+        seen.add(node)
+
+    visit(flow.first)
+    for orphan in sorted(set(flow.steps) - seen):
+        problems.append(f"{where}: step '{orphan}' cannot be reached")
+
+
+def load_content(content_dir, picture_exists):
+    """Return (areas, flows) from `content_dir`, or raise ContentError listing every problem."""
+    content_dir = Path(content_dir)
+    problems = []
+    with open(content_dir / "areas.toml", "rb") as fh:
+        raw_areas = tomllib.load(fh).get("areas", [])
+    areas = {}
+    for a in raw_areas:
+        try:
+            areas[a["id"]] = Area(**a)
+        except (TypeError, KeyError) as e:
+            problems.append(f"areas.toml: bad area {a}: {e}")
+    for area in areas.values():
+        if not picture_exists(area.picture):
+            problems.append(f"areas.toml: area '{area.id}' picture '{area.picture}' not found")
+    flows = {}
+    for path in sorted((content_dir / "flows").glob("*.toml")):
+        where = path.name
+        try:
+            with open(path, "rb") as fh:
+                raw = tomllib.load(fh)
+        except tomllib.TOMLDecodeError as e:
+            problems.append(f"{where}: {e}")
+            continue
+        flow = _build_flow(raw, where, problems)
+        if flow is None:
+            continue
+        if flow.id in flows:
+            problems.append(f"{where}: flow id '{flow.id}' is used twice")
+        _check_flow(flow, where, areas, picture_exists, content_dir / "letters", problems)
+        flows[flow.id] = flow
+    if problems:
+        raise ContentError(problems)
+    return areas, flows

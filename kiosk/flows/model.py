@@ -1,0 +1,71 @@
+"""The shape of a flow. Frozen, so content cannot change while the kiosk runs."""
+from dataclasses import dataclass, field
+
+STEP_KINDS = ("choice", "multi", "date", "text", "info", "check", "document")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str
+    checked: str  # ISO date the fact was last checked against the source
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    picture: str
+    next: str | None = None
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    kind: str
+    question: str
+    picture: str = ""
+    hint: str = ""
+    body: tuple[str, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    next: str | None = None
+    optional: bool = False
+    max_length: int = 500
+    years: tuple[int, ...] = (-1, 0)  # relative to this year, for date steps
+    summary: str = ""  # short label on the check-answers screen
+    staff_note: str = ""
+    sources: tuple[str, ...] = ()
+    document: str = ""
+
+    def choice(self, value):
+        return next((c for c in self.choices if c.value == value), None)
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    template: str  # a Danish Jinja text under kiosk/content/letters
+
+
+@dataclass(frozen=True)
+class Flow:
+    id: str
+    title: str
+    area: str
+    picture: str
+    first: str
+    steps: dict = field(default_factory=dict)  # id -> Step, in declared order
+    sources: dict = field(default_factory=dict)  # id -> Source
+    documents: dict = field(default_factory=dict)  # id -> Document
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    title: str
+    picture: str
+    order: int = 100

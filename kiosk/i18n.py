@@ -1,0 +1,24 @@
+"""Which language to speak. The choice lives in the visit's store, never in a cookie or URL."""
+from flask import current_app, g, has_request_context
+
+from . import visit
+from .config import LANGUAGES
+
+
+def enabled_languages():
+    wanted = current_app.extensions["kiosk_centre"]["languages"]
+    codes = [c for c in wanted if c in LANGUAGES] or ["da"]
+    if "da" not in codes:
+        codes.insert(0, "da")
+    return codes
+
+
+def select_locale():
+    if not has_request_context() or "visit_id" not in g:
+        return "da"
+    lang = visit.data().get("lang")
+    return lang if lang in enabled_languages() else "da"
+
+
+def text_direction(code):
+    return LANGUAGES.get(code, {}).get("dir", "ltr")

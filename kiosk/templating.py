@@ -1,0 +1,64 @@
+"""What every template may use: the CSRF token, pictures, language and the centre's settings."""
+import datetime
+
+from babel.dates import get_month_names
+from flask import current_app, url_for
+from flask_babel import format_date, get_locale, gettext
+
+from . import speech, visit
+from .config import LANGUAGES
+from .i18n import enabled_languages, text_direction
+
+
+def picture_url(name):
+    path = current_app.extensions["kiosk_content"].picture_path(name)
+    return url_for("static", filename=path) if path else ""
+
+
+def _context():
+    centre = current_app.extensions["kiosk_centre"]
+    lang = str(get_locale())
+    data = visit.data()
+    return {
+        "lang": lang,
+        "text_dir": text_direction(lang),
+        "languages": [(code, LANGUAGES[code]["name"]) for code in enabled_languages()],
+        "centre": centre,
+        "idle_seconds": int(centre["idle_timeout_seconds"]),
+        "warn_seconds": current_app.config["IDLE_WARNING_SECONDS"],
+        "server_voice": speech.has_voice(lang),
+        "staff": bool(data.get("staff")),
+        "side_by_side": bool(data.get("staff") and data.get("side_by_side")),
+    }
+
+
+def translate(text):
+    """Content text (a Danish msgid from a flow file) in the person's language."""
+    return gettext(text) if text else ""
+
+
+def month_names():
+    names = get_month_names("wide", locale=get_locale())
+    return [names[m][:1].upper() + names[m][1:] for m in range(1, 13)]
+
+
+def answer_label(step, value):
+    """An answer as words, for the check-answers screen."""
+    if step.kind == "choice":
+        choice = step.choice(value)
+        return translate(choice.label) if choice else ""
+    if step.kind == "multi":
+        return ", ".join(translate(c.label) for c in step.choices if c.value in (value or []))
+    if step.kind == "date":
+        return format_date(datetime.date.fromisoformat(value), "long")
+    return value or gettext("(tomt)")
+
+
+def register(app):
+    app.context_processor(_context)
+    app.add_template_filter(translate, "t")
+    app.add_template_global(month_names)
+    # Globals, not context: macros imported without context need them too.
+    app.add_template_global(visit.csrf_token, "csrf_token")
+    app.add_template_global(picture_url)
+    app.add_template_global(answer_label)

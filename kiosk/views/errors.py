@@ -1,0 +1,45 @@
+"""Kind error pages. They never echo what was sent and never show a traceback."""
+from flask import render_template
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
+
+from .. import logs
+from ..visit import CsrfError
+
+
+FALLBACK = ('<!doctype html><html lang="da"><meta charset="utf-8"><title>Fejl</title>'
+            '<h1>Noget gik galt</h1><p><a href="/">Start</a></p></html>')
+
+
+def _page(status, title, message):
+    try:
+        return render_template("pages/error.html", title=title, message=message), status
+    except Exception as exc:  # the error page itself must never fail in front of a person
+        logs.log_error(exc)
+        return FALLBACK, status
+
+
+def register(app):
+    @app.errorhandler(CsrfError)
+    def stale_page(exc):
+        return _page(400, _("Siden er for gammel"),
+                     _("Skærmen var åben for længe. Tryk på Start og prøv igen."))
+
+    @app.errorhandler(404)
+    def not_found(exc):
+        return _page(404, _("Siden findes ikke"), _("Tryk på Start for at komme videre."))
+
+    @app.errorhandler(413)
+    def too_large(exc):
+        return _page(413, _("Der var for meget tekst"),
+                     _("Teksten var for lang til kiosken. Gå tilbage og skriv en kortere tekst."))
+
+    @app.errorhandler(HTTPException)
+    def other_http(exc):
+        return _page(exc.code or 400, _("Det gik ikke"), _("Tryk på Start og prøv igen."))
+
+    @app.errorhandler(Exception)
+    def crashed(exc):
+        logs.log_error(exc)
+        return _page(500, _("Noget gik galt"),
+                     _("Det er ikke din skyld. Tryk på Start og prøv igen, eller spørg personalet."))

@@ -1,0 +1,116 @@
+"""One generic route runs every step of every flow: get input, ask the engine, render or redirect."""
+import datetime
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext
+
+from .. import visit
+from ..flows import engine
+from ..flows.parse import date_parts, parse
+from ..letters import render_letter
+
+bp = Blueprint("flow", __name__, url_prefix="/flow")
+
+
+def _flow_or_404(flow_id):
+    flow = current_app.extensions["kiosk_content"].flows.get(flow_id)
+    if flow is None:
+        abort(404)
+    return flow
+
+
+def _state(flow):
+    """This visit's answers for one flow, created on first use."""
+    flows = visit.data().setdefault("flows", {})
+    return flows.setdefault(flow.id, {"answers": {}, "returning": False})
+
+
+def _step_url(flow, step_id):
+    return url_for("flow.step", flow_id=flow.id, step_id=step_id)
+
+
+@bp.get("/<flow_id>")
+def begin(flow_id):
+    """Open a flow where the person left off (or at its first step)."""
+    flow = _flow_or_404(flow_id)
+    return redirect(_step_url(flow, engine.walk(flow, _state(flow)["answers"])[-1]), 303)
+
+
+@bp.get("/<flow_id>/<step_id>")
+def step(flow_id, step_id):
+    """Show one step, with the person's earlier answer filled in."""
+    flow = _flow_or_404(flow_id)
+    answers = _state(flow)["answers"]
+    if step_id not in flow.steps:
+        abort(404)
+    if not engine.can_show(flow, answers, step_id):
+        return redirect(_step_url(flow, engine.walk(flow, answers)[-1]), 303)
+    current = flow.steps[step_id]
+    shown = answers.get(step_id)
+    if current.kind == "date":
+        shown = date_parts(shown)
+    return _render(flow, current, answers, shown=shown)
+
+
+@bp.post("/<flow_id>/<step_id>")
+def answer(flow_id, step_id):
+    """Take one answer. A mistake re-shows the step with a kind message and what was entered."""
+    flow = _flow_or_404(flow_id)
+    state = _state(flow)
+    if step_id not in flow.steps:
+        abort(404)
+    if not engine.can_show(flow, state["answers"], step_id):
+        return redirect(_step_url(flow, engine.walk(flow, state["answers"])[-1]), 303)
+    current = flow.steps[step_id]
+    if request.form.get("skip") == "1" and current.optional:
+        result = parse(current, {}, datetime.date.today())
+    else:
+        result = parse(current, request.form, datetime.date.today())
+    if result.error:
+        message = gettext(result.error, **(result.error_params or {}))
+        return _render(flow, current, state["answers"], shown=result.shown, error=message)
+    state["answers"][step_id] = result.value
+    target = engine.after_answer(flow, state["answers"], step_id, state["returning"])
+    if target is None or flow.steps[target].kind == "check":
+        state["returning"] = False
+    visit.save()
+    if target is None:
+        return redirect(url_for("home.start"), 303)
+    return redirect(_step_url(flow, target), 303)
+
+
+@bp.get("/<flow_id>/<step_id>/ret")
+def change(flow_id, step_id):
+    """"Ret" on the check-answers screen: change one answer, then come straight back."""
+    flow = _flow_or_404(flow_id)
+    state = _state(flow)
+    if engine.can_show(flow, state["answers"], step_id):
+        state["returning"] = True
+        visit.save()
+    return redirect(_step_url(flow, step_id), 303)
+
+
+def _render(flow, current, answers, shown=None, error=None):
+    number, total = engine.progress(flow, answers, current.id)
+    previous = engine.previous(flow, answers, current.id)
+    context = {
+        "flow": flow,
+        "step": current,
+        "shown": shown,
+        "error": error,
+        "number": number,
+        "total": total,
+        "back_url": _step_url(flow, previous) if previous else url_for("home.start"),
+        "is_last": engine.next_of(current, shown) is None and current.kind in ("info", "document"),
+        "sources": [flow.sources[s] for s in current.sources],
+        "today": datetime.date.today(),
+    }
+    if current.kind == "check":
+        context["answered"] = engine.answered_steps(flow, answers)
+        context["answers"] = answers
+    if current.kind == "document":
+        document = flow.documents[current.document]
+        context["document"] = document
+        context["letter_text"] = render_letter(flow, document, answers)
+    status = 200
+    return render_template(f"steps/{current.kind}.html", **context), status

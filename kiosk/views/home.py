@@ -1,0 +1,83 @@
+"""The start screen, areas, language, and the two ways to wipe: start over, and done."""
+from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+
+from .. import visit
+from ..i18n import enabled_languages
+
+bp = Blueprint("home", __name__)
+
+
+def content():
+    return current_app.extensions["kiosk_content"]
+
+
+@bp.before_app_request
+def refuse_query_strings():
+    """Nothing a person says may travel in a URL; drop any query string before it is used."""
+    if request.query_string and request.method == "GET" and not request.path.startswith("/static/"):
+        return redirect(request.path, 303)
+    if request.method == "POST":
+        visit.check_csrf()
+
+
+@bp.get("/")
+def start():
+    """The start screen: one big tile per area that has a flow."""
+    data = visit.data()
+    notice = data.pop("notice", None)
+    if notice:
+        visit.save()
+    return render_template("pages/home.html", areas=content().live_areas(),
+                           flows_in=content().flows_in, notice=notice)
+
+
+@bp.get("/omraade/<area_id>")
+def area(area_id):
+    """One area's flows; an area with a single flow goes straight to it."""
+    if area_id not in content().areas:
+        abort(404)
+    flows = content().flows_in(area_id)
+    if len(flows) == 1:
+        return redirect(url_for("flow.begin", flow_id=flows[0].id), 303)
+    return render_template("pages/area.html", area=content().areas[area_id], flows=flows)
+
+
+@bp.get("/sprog")
+def language():
+    """Choose a language; each is named in its own script."""
+    return render_template("pages/language.html")
+
+
+@bp.post("/sprog")
+def set_language():
+    code = request.form.get("lang", "")
+    if code in enabled_languages():
+        visit.data()["lang"] = code
+        visit.save()
+    return redirect(url_for("home.start"), 303)
+
+
+@bp.post("/forfra")
+def start_over():
+    """Start over: forget every answer, but keep the language the person chose."""
+    visit.wipe(keep=("lang",))
+    return redirect(url_for("home.start"), 303)
+
+
+@bp.post("/faerdig")
+def done():
+    """Done: delete everything about this person and show a fresh start screen."""
+    visit.wipe()
+    visit.data()["notice"] = "wiped"
+    visit.save()
+    response = redirect(url_for("home.start"), 303)
+    # Harmless belt and braces; the bfcache defence is no-store plus the pageshow guard.
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    return response
+
+
+@bp.post("/stadig")
+def still_here():
+    """"Jeg er her stadig": keep the visit alive. No content, so htmx swaps nothing."""
+    current_app.extensions["kiosk_store"].touch(g.visit_id)
+    return "", 204

@@ -1,0 +1,31 @@
+"""Copy the front-end files the kiosk serves from node_modules into static/vendor/.
+
+Only files from packages pinned in package-lock.json are copied; the browser never loads
+anything from outside the PC.
+"""
+import json
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULES = ROOT / "node_modules"
+VENDOR = ROOT / "static" / "vendor"
+
+
+def main():
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    htmx = lock["packages"]["node_modules/htmx.org"]["version"]
+    if not htmx.startswith("2.0."):
+        raise SystemExit(f"htmx {htmx}: the kiosk's markup is written for htmx 2.0.x")
+    VENDOR.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(MODULES / "htmx.org" / "dist" / "htmx.min.js", VENDOR / "htmx.min.js")
+    icons = VENDOR / "icons"
+    if icons.exists():
+        shutil.rmtree(icons)
+    shutil.copytree(MODULES / "@tabler" / "icons" / "icons" / "outline", icons)
+    shutil.copyfile(MODULES / "@tabler" / "icons" / "LICENSE", VENDOR / "icons-LICENSE")
+    print(f"static/vendor: htmx {htmx}, {sum(1 for _ in icons.iterdir())} icons")
+
+
+if __name__ == "__main__":
+    main()
