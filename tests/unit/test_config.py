@@ -1,0 +1,50 @@
+"""Config comes from defaults, the centre's instance file and KIOSK_* variables."""
+import json
+
+from kiosk import config as cfg
+
+
+def test_environment_variables_override_defaults():
+    config = cfg.load_config(environ={"KIOSK_PORT": "9090", "KIOSK_HOST": "0.0.0.0",
+                                      "KIOSK_REDIS_URL": "redis://x"})
+    assert config["PORT"] == 9090 and config["HOST"] == "0.0.0.0"
+    assert config["REDIS_URL"] == "redis://x"
+
+
+def test_defaults_listen_on_loopback_port_8080():
+    config = cfg.load_config(environ={})
+    assert (config["HOST"], config["PORT"]) == ("127.0.0.1", 8080)
+
+
+def test_the_secret_key_is_random_per_start_when_unset():
+    assert cfg.load_config(environ={})["SECRET_KEY"] != cfg.load_config(environ={})["SECRET_KEY"]
+    assert cfg.load_config(environ={"KIOSK_SECRET_KEY": "k"})["SECRET_KEY"] == "k"
+
+
+def test_a_missing_settings_file_gives_the_defaults(tmp_path):
+    assert cfg.read_centre_settings(tmp_path / "none.json") == cfg.CENTRE_DEFAULTS
+
+
+def test_settings_are_written_atomically_and_unknown_keys_dropped(tmp_path):
+    path = tmp_path / "instance" / "settings.json"
+    cfg.write_centre_settings(path, {**cfg.CENTRE_DEFAULTS, "centre_name": "Kirkens Korshær",
+                                     "answers": {"x": 1}})
+    assert json.loads(path.read_text())["centre_name"] == "Kirkens Korshær"
+    assert "answers" not in json.loads(path.read_text())
+    assert [p.name for p in path.parent.iterdir()] == ["settings.json"]
+
+
+def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    path = tmp_path / "settings.json"
+    cfg.write_centre_settings(path, {**cfg.CENTRE_DEFAULTS, "centre_name": "Før"})
+
+    def boom(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cfg.os, "replace", boom)
+    try:
+        cfg.write_centre_settings(path, {**cfg.CENTRE_DEFAULTS, "centre_name": "Efter"})
+    except OSError:
+        pass
+    assert json.loads(path.read_text())["centre_name"] == "Før"
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]

@@ -1,0 +1,76 @@
+"""The engine walks fixture flows; it never touches Flask."""
+import ast
+from pathlib import Path
+
+import pytest
+
+from kiosk.flows import engine
+from kiosk.flows.loader import load_content
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def journey():
+    _, flows = load_content(FIXTURES, lambda name: True)
+    return flows["journey"]
+
+
+def test_a_new_person_starts_at_the_first_step(journey):
+    assert engine.walk(journey, {}) == ["hvem"]
+
+
+def test_the_walk_follows_the_chosen_branch(journey):
+    assert engine.walk(journey, {"hvem": "andet"}) == ["hvem", "andet-info"]
+    assert engine.walk(journey, {"hvem": "kommunen"}) == ["hvem", "hvad"]
+
+
+def test_progress_counts_the_projected_route(journey):
+    assert engine.progress(journey, {}, "hvem") == (1, 6)
+    assert engine.progress(journey, {"hvem": "andet"}, "andet-info") == (2, 7)
+
+
+def test_back_goes_to_the_previous_answered_step(journey):
+    answers = {"hvem": "andet", "andet-info": True, "hvad": ["penge"]}
+    assert engine.previous(journey, answers, "hvad") == "andet-info"
+    assert engine.previous(journey, answers, "hvem") is None
+
+
+def test_a_step_off_the_path_cannot_be_shown(journey):
+    assert not engine.can_show(journey, {"hvem": "kommunen"}, "andet-info")
+    assert not engine.can_show(journey, {}, "tjek")
+
+
+def test_after_an_answer_the_next_step_follows(journey):
+    assert engine.after_answer(journey, {"hvem": "kommunen"}, "hvem") == "hvad"
+
+
+def test_changing_an_answer_from_the_check_screen_returns_there(journey):
+    answers = {"hvem": "kommunen", "hvad": ["penge"], "hvornaar": "2026-11-12", "navn": "x"}
+    assert engine.after_answer(journey, answers, "hvad", returning=True) == "tjek"
+
+
+def test_changing_to_a_new_branch_asks_the_new_question_first(journey):
+    answers = {"hvem": "andet", "hvad": ["penge"], "hvornaar": "2026-11-12", "navn": "x"}
+    assert engine.after_answer(journey, answers, "hvem", returning=True) == "andet-info"
+
+
+def test_the_end_of_a_flow_is_none(journey):
+    answers = {"hvem": "kommunen", "hvad": [], "hvornaar": "2026-11-12", "navn": "",
+               "tjek": True, "brev": True}
+    assert engine.after_answer(journey, answers, "brev") is None
+
+
+def test_answered_steps_leave_out_answers_off_the_path(journey):
+    answers = {"hvem": "kommunen", "andet-info": True, "hvad": ["penge"]}
+    assert [s.id for s in engine.answered_steps(journey, answers)] == ["hvem", "hvad"]
+
+
+def test_the_engine_imports_no_flask():
+    for module in ("engine.py", "model.py", "loader.py"):
+        source = (Path(engine.__file__).parent / module).read_text()
+        imported = {n.names[0].name.split(".")[0] for n in ast.walk(ast.parse(source))
+                    if isinstance(n, ast.Import)}
+        imported |= {n.module.split(".")[0] for n in ast.walk(ast.parse(source))
+                     if isinstance(n, ast.ImportFrom) and n.module}
+        assert "flask" not in imported, module

@@ -1,0 +1,95 @@
+"""The loader refuses a broken flow at start-up, naming every problem."""
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kiosk.flows.loader import ContentError, load_content
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+@pytest.fixture
+def content(tmp_path):
+    shutil.copytree(FIXTURES, tmp_path / "c")
+    return tmp_path / "c"
+
+
+def problems(content_dir, pictures=lambda name: name != "missing-picture"):
+    with pytest.raises(ContentError) as info:
+        load_content(content_dir, pictures)
+    return "\n".join(info.value.problems)
+
+
+def edit(content_dir, old, new, name="journey.toml"):
+    path = content_dir / "flows" / name
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_the_fixture_content_loads(content):
+    areas, flows = load_content(content, lambda name: True)
+    assert set(flows) == {"journey", "short"}
+    assert set(areas) == {"proeve", "tom"}
+
+
+def test_a_next_that_points_nowhere_is_refused(content):
+    edit(content, 'next = "hvornaar"', 'next = "nowhere"')
+    assert "next 'nowhere' does not exist" in problems(content)
+
+
+def test_a_missing_picture_is_refused(content):
+    edit(content, 'picture = "help"', 'picture = "missing-picture"')
+    assert "picture 'missing-picture' not found" in problems(content)
+
+
+def test_a_missing_letter_template_is_refused(content):
+    (content / "letters" / "journey.txt").unlink()
+    assert "template 'journey.txt' not found" in problems(content)
+
+
+def test_an_undeclared_source_is_refused(content):
+    edit(content, 'sources = ["kilde"]', 'sources = ["ukendt"]')
+    assert "source 'ukendt' is not declared" in problems(content)
+
+
+def test_a_source_without_a_checked_date_is_refused(content):
+    edit(content, 'checked = "2026-11-01"', 'checked = "sometime"')
+    assert "no ISO 'checked' date" in problems(content)
+
+
+def test_a_loop_is_refused(content):
+    edit(content, 'next = "tjek"', 'next = "hvem"')
+    assert "loop back" in problems(content)
+
+
+def test_an_unreachable_step_is_refused(content):
+    edit(content, 'value = "andet"\n  label = "Andet"\n  picture = "help"\n  next = "andet-info"',
+         'value = "andet"\n  label = "Andet"\n  picture = "help"\n  next = "hvad"')
+    assert "step 'andet-info' cannot be reached" in problems(content)
+
+
+def test_an_unknown_key_is_refused(content):
+    edit(content, 'summary = "Afsender"', 'sumary = "Afsender"')
+    assert "unknown key 'sumary'" in problems(content)
+
+
+def test_an_unknown_step_kind_is_refused(content):
+    edit(content, 'kind = "check"', 'kind = "chekc"')
+    assert "unknown kind 'chekc'" in problems(content)
+
+
+def test_a_flow_in_an_unknown_area_is_refused(content):
+    edit(content, 'area = "proeve"', 'area = "nope"')
+    assert "unknown area 'nope'" in problems(content)
+
+
+def test_a_document_step_needs_a_declared_document(content):
+    edit(content, 'document = "brev"', 'document = "andet"')
+    assert "document 'andet' is not declared" in problems(content)
+
+
+def test_broken_toml_is_refused(content):
+    (content / "flows" / "bad.toml").write_text("id = \n")
+    assert "bad.toml" in problems(content)

@@ -1,0 +1,88 @@
+"""The ephemeral store: TTL, caps, and a real Redis that writes nothing to disk."""
+import pytest
+
+from kiosk.store import MemoryStore, RedisStore, VisitTooLarge
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_memory_store_forgets_after_the_ttl():
+    clock = Clock()
+    store = MemoryStore(ttl_seconds=180, clock=clock)
+    store.put("a", {"x": 1})
+    clock.now += 179
+    assert store.get("a") == {"x": 1}
+    clock.now += 179  # the read above renewed it
+    assert store.get("a") == {"x": 1}
+    clock.now += 181
+    assert store.get("a") == {}
+    assert len(store) == 0
+
+
+def test_memory_store_drops_the_oldest_visit_past_the_cap():
+    store = MemoryStore(ttl_seconds=60, max_visits=2, clock=Clock())
+    for key in "abc":
+        store.put(key, {"k": key})
+    assert store.get("a") == {} and store.get("c") == {"k": "c"}
+
+
+def test_memory_store_refuses_an_oversized_visit_and_keeps_the_old_one():
+    store = MemoryStore(ttl_seconds=60, max_bytes=100, clock=Clock())
+    store.put("a", {"x": "small"})
+    with pytest.raises(VisitTooLarge):
+        store.put("a", {"x": "y" * 200})
+    assert store.get("a") == {"x": "small"}
+
+
+def test_memory_store_returns_copies_not_live_objects():
+    store = MemoryStore(ttl_seconds=60, clock=Clock())
+    store.put("a", {"x": [1]})
+    store.get("a")["x"].append(2)
+    assert store.get("a") == {"x": [1]}
+
+
+def test_delete_forgets_at_once():
+    store = MemoryStore(ttl_seconds=60, clock=Clock())
+    store.put("a", {"x": 1})
+    store.delete("a")
+    assert store.get("a") == {}
+
+
+@pytest.mark.redis
+def test_redis_store_round_trips_expires_and_writes_no_file(redis_url):
+    url, folder = redis_url
+    store = RedisStore(url, ttl_seconds=2)
+    store.put("visit", {"navn": "Åse Łódź"})
+    assert store.get("visit") == {"navn": "Åse Łódź"}
+    assert 0 < store.redis.ttl(store.prefix + "visit") <= 2
+    store.delete("visit")
+    assert store.get("visit") == {}
+    store.put("gone", {"x": 1})
+    store.redis.pexpire(store.prefix + "gone", 1)
+    import time
+    time.sleep(0.05)
+    assert store.get("gone") == {}
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.redis
+def test_the_app_uses_redis_when_configured(redis_url, settings_file):
+    from kiosk import create_app
+    from tests.conftest import FIXTURES, KioskClient
+
+    app = create_app({"REDIS_URL": redis_url[0], "CONTENT_DIR": str(FIXTURES),
+                      "SETTINGS_FILE": str(settings_file)})
+    assert isinstance(app.extensions["kiosk_store"], RedisStore)
+    kiosk = KioskClient(app)
+    kiosk.get("/flow/journey/hvem")
+    kiosk.answer("journey", "hvem", answer="kommunen")
+    assert kiosk.stored()["flows"]["journey"]["answers"] == {"hvem": "kommunen"}
+    old = kiosk.visit_id
+    kiosk.post("/faerdig")
+    assert app.extensions["kiosk_store"].get(old) == {}
