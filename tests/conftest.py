@@ -60,6 +60,8 @@ class KioskClient:
         return self.post(f"/flow/{flow}/{step}", form, status=status)
 
     def _remember(self, response):
+        if not response.mimetype.startswith("text/html"):
+            return
         match = TOKEN.search(response.get_data(as_text=True))
         if match:
             self.token = match.group(1)

@@ -64,17 +64,24 @@ def previous(flow, answers, step_id):
     return path[i - 1] if i > 0 else None
 
 
-def after_answer(flow, answers, step_id, returning=False):
+def after_answer(flow, answers, step_id, return_to=None):
     """The step to show after `step_id` was answered; None when the flow is complete.
 
-    When the person came from the check-answers screen to change one answer, skip
-    straight to the first step still waiting: usually the check screen itself.
+    When the person came from the check-answers screen to change one answer, go back
+    there, unless the change opened a new question on the way: that one comes first.
     """
-    if returning:
-        path = walk(flow, answers)
-        last = path[-1]
-        return None if last in answers else last
+    if return_to:
+        for on_path in walk(flow, answers):
+            if on_path == return_to or on_path not in answers:
+                return on_path
     return next_of(flow.steps[step_id], answers[step_id])
+
+
+def check_step_after(flow, answers, step_id):
+    """The check-answers step that follows `step_id` on the person's path, if any."""
+    path = walk(flow, answers)
+    later = path[path.index(step_id) + 1:] if step_id in path else []
+    return next((s for s in later if flow.steps[s].kind == "check"), None)
 
 
 def answered_steps(flow, answers):

@@ -22,7 +22,7 @@ def _flow_or_404(flow_id):
 def _state(flow):
     """This visit's answers for one flow, created on first use."""
     flows = visit.data().setdefault("flows", {})
-    return flows.setdefault(flow.id, {"answers": {}, "returning": False})
+    return flows.setdefault(flow.id, {"answers": {}, "return_to": None})
 
 
 def _step_url(flow, step_id):
@@ -70,9 +70,9 @@ def answer(flow_id, step_id):
         message = gettext(result.error, **(result.error_params or {}))
         return _render(flow, current, state["answers"], shown=result.shown, error=message)
     state["answers"][step_id] = result.value
-    target = engine.after_answer(flow, state["answers"], step_id, state["returning"])
-    if target is None or flow.steps[target].kind == "check":
-        state["returning"] = False
+    target = engine.after_answer(flow, state["answers"], step_id, state["return_to"])
+    if target is None or target == state["return_to"]:
+        state["return_to"] = None
     visit.save()
     if target is None:
         return redirect(url_for("home.start"), 303)
@@ -85,7 +85,7 @@ def change(flow_id, step_id):
     flow = _flow_or_404(flow_id)
     state = _state(flow)
     if engine.can_show(flow, state["answers"], step_id):
-        state["returning"] = True
+        state["return_to"] = engine.check_step_after(flow, state["answers"], step_id)
         visit.save()
     return redirect(_step_url(flow, step_id), 303)
 

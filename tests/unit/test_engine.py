@@ -47,12 +47,12 @@ def test_after_an_answer_the_next_step_follows(journey):
 
 def test_changing_an_answer_from_the_check_screen_returns_there(journey):
     answers = {"hvem": "kommunen", "hvad": ["penge"], "hvornaar": "2026-11-12", "navn": "x"}
-    assert engine.after_answer(journey, answers, "hvad", returning=True) == "tjek"
+    assert engine.after_answer(journey, {**answers, "tjek": True}, "hvad", return_to="tjek") == "tjek"
 
 
 def test_changing_to_a_new_branch_asks_the_new_question_first(journey):
     answers = {"hvem": "andet", "hvad": ["penge"], "hvornaar": "2026-11-12", "navn": "x"}
-    assert engine.after_answer(journey, answers, "hvem", returning=True) == "andet-info"
+    assert engine.after_answer(journey, answers, "hvem", return_to="tjek") == "andet-info"
 
 
 def test_the_end_of_a_flow_is_none(journey):
@@ -74,3 +74,8 @@ def test_the_engine_imports_no_flask():
         imported |= {n.module.split(".")[0] for n in ast.walk(ast.parse(source))
                      if isinstance(n, ast.ImportFrom) and n.module}
         assert "flask" not in imported, module
+
+
+def test_the_check_step_after_a_question_is_found(journey):
+    answers = {"hvem": "kommunen", "hvad": ["penge"], "hvornaar": "2026-11-12", "navn": "x"}
+    assert engine.check_step_after(journey, answers, "hvad") == "tjek"
