@@ -4,6 +4,7 @@ import tomllib
 from pathlib import Path
 
 from . import config as cfg
+from .flows.parse import N_, clean_text
 
 MAX_CONTACTS = 8
 CONTACT_FIELDS = ("name", "phone", "address", "hours", "note")
@@ -17,8 +18,6 @@ def kommuner():
 
 
 def _clip(text):
-    from .flows.parse import clean_text
-
     return clean_text(text or "").strip()[:FIELD_LIMIT]
 
 
@@ -31,7 +30,7 @@ def parse_settings(form, current, languages):
         settings[key] = _clip(form.get(key, ""))
     kommune = form.get("kommune", "")
     if kommune and kommune not in {k["code"] for k in kommuner()}:
-        errors["kommune"] = "Vælg en kommune fra listen."
+        errors["kommune"] = N_("Vælg en kommune fra listen.")
     else:
         settings["kommune"] = kommune
     raw_timeout = form.get("idle_timeout_seconds", "").strip()
@@ -41,7 +40,7 @@ def parse_settings(form, current, languages):
             raise ValueError
         settings["idle_timeout_seconds"] = timeout
     except ValueError:
-        errors["idle_timeout_seconds"] = "Skriv et tal mellem 60 og 1800 sekunder."
+        errors["idle_timeout_seconds"] = N_("Skriv et tal mellem 60 og 1800 sekunder.")
         settings["idle_timeout_seconds"] = raw_timeout[:6]
     chosen = [code for code in languages if code in form.getlist("languages")]
     settings["languages"] = chosen if "da" in chosen else ["da", *chosen]
