@@ -115,6 +115,16 @@
       });
   }
 
+  // htmx notes the current path in sessionStorage even with history snapshots off. It is
+  // only a path, but the kiosk promises an empty browser, so drop it whenever htmx writes it.
+  function forgetPath() {
+    try { window.sessionStorage.removeItem("htmx-current-path-for-history"); } catch (e) { /* storage off */ }
+  }
+  forgetPath();
+  ["htmx:pushedIntoHistory", "htmx:replacedInHistory", "htmx:afterSettle"].forEach(function (type) {
+    document.addEventListener(type, forgetPath);
+  });
+
   function showReadAloud() {
     var button = document.getElementById("read-aloud");
     if (button) { button.hidden = false; }

@@ -1,0 +1,82 @@
+"""A person walks a flow by touch, with JavaScript on and off, and "Færdig" wipes it all."""
+import pytest
+
+from tests.browser.conftest import heading, visit_id, walk_journey
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_journey_with_javascript_ends_with_nothing_left(page, context, live_server):
+    walk_journey(page, name="Åse Łódź")
+    old = visit_id(context)
+    assert live_server.app.extensions["kiosk_store"].get(old) != {}
+    page.click("#done")
+    page.wait_for_selector("#wiped-notice")
+    assert page.url == live_server.url + "/"
+    assert live_server.app.extensions["kiosk_store"].get(old) == {}
+    assert visit_id(context) != old
+    assert "Łódź" not in page.content()
+
+
+def test_htmx_boosts_navigation_without_full_reloads(page):
+    page.goto("/")
+    page.evaluate("window.__sameDocument = true")
+    page.click("#area-proeve")
+    page.click("#flow-journey")
+    heading(page, "Hvem er brevet fra?")
+    assert page.evaluate("window.__sameDocument === true")
+
+
+def test_a_journey_without_javascript_works_as_plain_forms(nojs_page, live_server):
+    page = nojs_page
+    page.goto("/")
+    page.click("#area-proeve")
+    page.click("#flow-journey")
+    page.click("#choice-andet")
+    heading(page, "Spørg personalet")
+    page.click("button.next")
+    page.click("#choice-hoert")
+    page.click("button.next")
+    page.click("label:has(input[name=day][value='3'])")
+    page.click("label:has(input[name=month][value='11'])")
+    page.click(f"label:has(input[name=year])")
+    page.click("button.next")
+    page.click("#skip")
+    heading(page, "Er det rigtigt?")
+    assert "Ikke hørt" in page.inner_text("main")
+    page.click("a.change-link >> nth=0")
+    heading(page, "Hvem er brevet fra?")
+    page.click("#choice-kommunen")
+    heading(page, "Er det rigtigt?")
+    page.click("button.next")
+    heading(page, "Dit brev")
+    page.click("#done")
+    page.wait_for_selector("#wiped-notice")
+
+
+def test_a_mistake_is_explained_on_the_same_screen(page):
+    walk_to_text = ["#choice-kommunen", "#choice-penge", "button.next", "#today"]
+    page.goto("/flow/journey/hvem")
+    for selector in walk_to_text:
+        page.click(selector)
+    heading(page, "Hvad hedder du?")
+    page.fill("#answer", "x" * 41)
+    page.click("button.next")
+    page.wait_for_selector("#error")
+    assert page.input_value("#answer") == "x" * 41
+
+
+def test_back_start_over_language_read_aloud_and_done_are_on_every_screen(page):
+    for url in ["/", "/omraade/proeve", "/flow/journey/hvem", "/sprog", "/personale/"]:
+        page.goto(url)
+        for selector in ("#start-over", "#language", "#read-aloud", "#done"):
+            assert page.is_visible(selector), (url, selector)
+        if url != "/":
+            assert page.is_visible("#back"), url
+
+
+def test_changing_language_changes_the_page_language(page):
+    page.goto("/sprog")
+    page.click("#lang-en")
+    page.wait_for_selector("html[lang=en]")
+    assert "Start over" in page.inner_text("header")
