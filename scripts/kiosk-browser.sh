@@ -138,6 +138,7 @@ while :; do
     sleep_pid=""
   else
     fast_failures=0
+    say "browser closed after $((SECONDS - started)) s (status $status); starting a fresh one"
     sleep 1
   fi
 done

@@ -22,7 +22,7 @@ def _page(status, title, message):
 def register(app):
     @app.errorhandler(CsrfError)
     def stale_page(exc):
-        return _page(400, _("Siden er for gammel"),
+        return _page(400, _("Skærmen har været åben for længe"),
                      _("Skærmen var åben for længe. Tryk på Start og prøv igen."))
 
     @app.errorhandler(404)

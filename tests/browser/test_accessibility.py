@@ -90,11 +90,23 @@ def test_every_touch_target_is_at_least_64_px(page):
     assert not small, small
 
 
-def test_body_text_is_at_least_22_px_in_atkinson(page):
-    page.goto("/flow/journey/hvem")
-    size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.hint, p')).fontSize)")
+SMALL_TEXT_JS = """
+() => [...document.querySelectorAll('body *')]
+  .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+  .filter(el => el.getClientRects().length && !el.closest('.visually-hidden'))
+  .filter(el => parseFloat(getComputedStyle(el).fontSize) < 22)
+  .map(el => `${el.tagName}.${el.className} ${getComputedStyle(el).fontSize}`)
+"""
+
+
+def test_all_text_is_at_least_22_px_in_atkinson(page):
+    small = {}
+    for name in screens(page):
+        found = page.evaluate(SMALL_TEXT_JS)
+        if found:
+            small[name] = found
+    assert not small, small
     family = page.evaluate("getComputedStyle(document.body).fontFamily")
-    assert size >= 22
     assert family.replace('"', "").startswith("Atkinson")
     assert page.evaluate("document.fonts.check('24px Atkinson')")
 

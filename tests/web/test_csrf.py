@@ -9,7 +9,7 @@ POSTS = ["/forfra", "/faerdig", "/stadig", "/sprog", "/flow/journey/hvem", "/per
 def test_a_post_without_a_token_is_refused_kindly(kiosk, url):
     kiosk.get("/")
     response = kiosk.post(url, {"answer": "kommunen"}, status=400, token=False)
-    assert "Siden er for gammel" in response.text
+    assert "Skærmen har været åben for længe" in response.text
     assert "Traceback" not in response.text
 
 

@@ -1,0 +1,126 @@
+"""T1: a unique string in every field of a journey is found in 0 files, 0 log lines and 0 cookies.
+
+The kiosk runs as a real process (`python -m kiosk` on waitress) with HOME, TMPDIR, its
+working folder and settings inside a sandbox. After the visits it is stopped, and every
+file under the sandbox and the repository, plus everything it printed, is searched for
+each canary in several encodings.
+"""
+import base64
+import http.cookiejar
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+from tests.conftest import FIXTURES, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def encodings(canary):
+    raw = canary.encode()
+    yield raw
+    yield canary.encode("utf-16-le")
+    yield urllib.parse.quote_plus(canary).encode()
+    yield base64.b64encode(raw)[:-4]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def visit(base, canaries):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+    set_cookies = []
+
+    def call(path, form=None):
+        data = urllib.parse.urlencode(form, doseq=True).encode() if form is not None else None
+        try:
+            response = opener.open(base + path, data=data, timeout=10)
+        except urllib.error.HTTPError as e:  # 303s arrive here with NoRedirect
+            response = e
+        set_cookies.extend(response.headers.get_all("Set-Cookie") or [])
+        return response.read().decode("utf-8", "replace")
+
+    page = call("/flow/journey/hvem")
+    token = lambda html: re.search(r'name="csrf_token" value="([0-9a-f]+)"', html).group(1)
+    tok = token(page)
+    call("/flow/journey/hvem", {"csrf_token": tok, "answer": "kommunen"})
+    call("/flow/journey/hvad", {"csrf_token": tok, "answer": ["penge", canaries["multi"]]})
+    call("/flow/journey/hvornaar", {"csrf_token": tok, "day": canaries["day"], "month": "1", "year": "2026"})
+    call("/flow/journey/hvornaar", {"csrf_token": tok, "shortcut": "today"})
+    call("/flow/journey/navn", {"csrf_token": tok, "answer": canaries["name"] * 2})  # too long
+    call("/flow/journey/navn", {"csrf_token": tok, "answer": canaries["name"]})
+    call("/flow/journey/tjek", {"csrf_token": tok})
+    letter = call("/flow/journey/brev")
+    assert canaries["name"] in letter, "the journey did not reach the letter"
+    call("/tale", {"csrf_token": tok, "lang": "da", "text": canaries["speech"]})
+    call("/sprog", {"csrf_token": tok, "lang": canaries["lang"]})
+    call("/flow/journey/hvem?q=" + canaries["query"])
+    call("/flow/" + canaries["path"])
+    call("/faerdig", {"csrf_token": tok})
+    return set_cookies
+
+
+def test_canaries_are_found_in_no_file_log_line_or_cookie(tmp_path):
+    sandbox = tmp_path / "sandbox"
+    for folder in ("home", "tmp", "cwd"):
+        (sandbox / folder).mkdir(parents=True)
+    port = free_port()
+    env = {**os.environ, "HOME": str(sandbox / "home"), "TMPDIR": str(sandbox / "tmp"),
+           "KIOSK_PORT": str(port), "KIOSK_CONTENT_DIR": str(FIXTURES),
+           "KIOSK_SETTINGS_FILE": str(sandbox / "cwd" / "instance" / "settings.json"),
+           "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    log = open(tmp_path / "server.log", "wb")
+    started = time.time()
+    server = subprocess.Popen([sys.executable, "-m", "kiosk"], cwd=sandbox / "cwd", env=env,
+                              stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        flows, all_canaries, cookies = 20, [], []
+        for _ in range(flows):
+            canaries = {k: f"CANARY{k}{uuid.uuid4().hex[:12]}" for k in
+                        ("multi", "day", "name", "speech", "lang", "query", "path")}
+            all_canaries += canaries.values()
+            cookies += visit(base, canaries)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+    logged = (tmp_path / "server.log").read_bytes()
+    assert b"kiosk.access" in logged, "the access log should have lines to search"
+    log_hits = [c for c in all_canaries if any(e in logged for e in encodings(c))]
+    cookie_hits = [c for c in all_canaries if any(c in k for k in cookies)]
+    files = [p for base_dir in (sandbox, ROOT) for p in base_dir.rglob("*")
+             if p.is_file() and ".git" not in p.parts and "node_modules" not in p.parts
+             and ".venv" not in p.parts and p.stat().st_mtime >= started - 1]
+    file_hits = []
+    for path in files:
+        data = path.read_bytes()
+        file_hits += [(path, c) for c in all_canaries if any(e in data for e in encodings(c))]
+    print(f"T1: {flows} flows x {len(all_canaries) // flows} fields: canary in {len(file_hits)} files, "
+          f"{len(log_hits)} log lines, {len(cookie_hits)} cookies ({len(files)} new files checked)")
+    assert (file_hits, log_hits, cookie_hits) == ([], [], [])
+
+
+def test_the_canary_search_finds_a_planted_canary(tmp_path):
+    """Negative control: the same encodings do find a canary that is really there."""
+    canary = "CANARYplanted" + uuid.uuid4().hex[:8]
+    (tmp_path / "a").write_bytes(urllib.parse.quote_plus(canary + " x").encode())
+    (tmp_path / "b").write_bytes(canary.encode("utf-16-le"))
+    found = [p for p in tmp_path.iterdir() if any(e in p.read_bytes() for e in encodings(canary))]
+    assert len(found) == 2
