@@ -44,8 +44,8 @@ def create_app(test_config=None):
     app.after_request(headers.set_headers)
     app.after_request(logs.log_access)
 
-    from .views import errors, flow, fonts, home, speech, staff
-    for module in (home, flow, staff, speech, fonts):
+    from .views import documents, errors, flow, fonts, home, speech, staff
+    for module in (home, flow, documents, staff, speech, fonts):
         app.register_blueprint(module.bp)
     errors.register(app)
 

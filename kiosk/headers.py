@@ -16,6 +16,8 @@ CSP = "; ".join([
     # Read-aloud plays server-made speech from a blob: URL, never from disk.
     "media-src 'self' blob:",
     "form-action 'self'",
+    # Only our own PDF, in the no-printer page's viewer.
+    "frame-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",
@@ -25,10 +27,12 @@ CACHEABLE_PREFIXES = ("/static/", "/fonts/")
 
 
 def set_headers(response):
-    response.headers["Content-Security-Policy"] = CSP
+    framed_by_us = response.headers.pop("X-Kiosk-Frame", None) == "self"
+    response.headers["Content-Security-Policy"] = (
+        CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'") if framed_by_us else CSP)
     response.headers["Referrer-Policy"] = "no-referrer"
     response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["X-Frame-Options"] = "SAMEORIGIN" if framed_by_us else "DENY"
     response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
     if not request.path.startswith(CACHEABLE_PREFIXES):
         # Anything rendered for a person may hold their answers: never keep a copy.

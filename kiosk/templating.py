@@ -3,9 +3,11 @@ import datetime
 
 from babel.dates import get_month_names
 from flask import current_app, url_for
+from markupsafe import Markup
 from flask_babel import format_date, get_locale, gettext
 
 from . import speech, visit
+from .documents import danish_date
 from .config import LANGUAGES
 from .i18n import enabled_languages, text_direction
 
@@ -30,6 +32,16 @@ def _context():
         "staff": bool(data.get("staff")),
         "side_by_side": bool(data.get("staff") and data.get("side_by_side")),
     }
+
+
+def qr_svg(payload, label):
+    """An inline SVG QR code for the screen; the label is escaped inside qr.svg."""
+    from . import qr
+
+    try:
+        return Markup(qr.svg(payload, label=label))
+    except ValueError:
+        return Markup("")
 
 
 def translate(text):
@@ -61,4 +73,6 @@ def register(app):
     # Globals, not context: macros imported without context need them too.
     app.add_template_global(visit.csrf_token, "csrf_token")
     app.add_template_global(picture_url)
+    app.add_template_global(danish_date)
+    app.add_template_global(qr_svg)
     app.add_template_global(answer_label)

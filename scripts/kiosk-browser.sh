@@ -27,24 +27,6 @@ if [ -z "$browser" ]; then
   exit 1
 fi
 
-# Each build reads managed policies from its own directory, and only from there: a policy file
-# anywhere else, or passed on the command line, is ignored by release builds.
-case "$browser" in
-  chromium) policy_dir=/etc/chromium/policies/managed ;;
-  chromium-browser) policy_dir=/etc/chromium-browser/policies/managed ;;
-  *) policy_dir=/etc/opt/chrome/policies/managed ;;
-esac
-policy_file="$policy_dir/vaerested-kiosk.json"
-if [ ! -f "$policy_file" ]; then
-  say "WARNING: the kiosk policy is not installed, so there is no idle wipe, and autofill,"
-  say "downloads and 'Save as PDF' are all on. Install it once, as root:"
-  say "    sudo install -D -m 644 scripts/chromium-policy.json $policy_file"
-  say "Starting anyway, so the kiosk is not left dark."
-elif ! cmp -s "$policy_file" "$repo_root/scripts/chromium-policy.json"; then
-  say "NOTE: $policy_file differs from scripts/chromium-policy.json (fine if changed on purpose); to reinstall:"
-  say "    sudo install -D -m 644 scripts/chromium-policy.json $policy_file"
-fi
-
 headless=0
 for arg in "$@"; do
   case "$arg" in --headless*) headless=1 ;; esac
@@ -59,6 +41,24 @@ fi
 if [ "$(id -u)" = 0 ] && [[ " $* " != *" --no-sandbox "* ]]; then
   say "refusing to run as root: start it as the unprivileged kiosk user."
   exit 1
+fi
+
+# Each build reads managed policies from its own directory, and only from there: a policy file
+# anywhere else, or passed on the command line, is ignored by release builds.
+case "$browser" in
+  chromium) policy_dir=/etc/chromium/policies/managed ;;
+  chromium-browser) policy_dir=/etc/chromium-browser/policies/managed ;;
+  *) policy_dir=/etc/opt/chrome/policies/managed ;;
+esac
+policy_file="$policy_dir/vaerested-kiosk.json"
+if [ ! -f "$policy_file" ]; then
+  say "WARNING: the kiosk policy is not installed, so there is no idle wipe, and autofill,"
+  say "downloads and 'Save as PDF' are all on. Install it once, as root:"
+  say "    sudo install -D -m 644 $repo_root/scripts/chromium-policy.json $policy_file"
+  say "Starting anyway, so the kiosk is not left dark."
+elif ! cmp -s "$policy_file" "$repo_root/scripts/chromium-policy.json"; then
+  say "NOTE: $policy_file differs from scripts/chromium-policy.json (fine if changed on purpose); to reinstall:"
+  say "    sudo install -D -m 644 $repo_root/scripts/chromium-policy.json $policy_file"
 fi
 
 flags=(
@@ -114,9 +114,12 @@ fast_failures=0
 while :; do
   # A new directory per start: whatever the last person left in the profile is gone with it.
   profile="$(mktemp -d "${TMPDIR:-/tmp}/kiosk-profile.XXXXXX")" || { say "mktemp failed"; exit 1; }
+  # Chromium's own temporary files (its process-lock socket, and files on their way to the printer)
+  # land in TMPDIR and outlive a killed browser; inside the profile they go with it.
+  mkdir -p "$profile/tmp"
   started=$SECONDS
   # In the background, so that a signal reaches the trap at once instead of after the browser exits.
-  "$browser" "${flags[@]}" --user-data-dir="$profile" "$@" "$KIOSK_URL" &
+  TMPDIR="$profile/tmp" "$browser" "${flags[@]}" --user-data-dir="$profile" "$@" "$KIOSK_URL" &
   browser_pid=$!
   wait "$browser_pid"
   status=$?

@@ -1,9 +1,11 @@
 """Read flows and areas from TOML and refuse anything broken, at start-up, not in front of a user."""
 import datetime
+import re
 import tomllib
 from pathlib import Path
 
-from .model import STEP_KINDS, Area, Choice, Document, Flow, Source, Step
+from .model import (CODE_KINDS, DOCUMENT_KINDS, PERIOD_UNITS, STEP_KINDS, Area, Choice, Code,
+                    DeadlineRule, Document, Flow, Source, Step)
 
 
 class ContentError(ValueError):
@@ -58,9 +60,14 @@ def _build_flow(raw, where, problems):
     documents = {}
     for d in raw.get("documents", []):
         try:
-            documents[d["id"]] = Document(**d)
+            fields = dict(d)
+            if "deadline" in fields:
+                fields["deadline"] = DeadlineRule(**fields["deadline"])
+            fields["codes"] = tuple(Code(**c) for c in fields.get("codes", []))
+            fields["steps"] = tuple(fields.get("steps", []))
+            documents[d["id"]] = Document(**fields)
         except (TypeError, KeyError) as e:
-            problems.append(f"{where}: bad document {d}: {e}")
+            problems.append(f"{where}: bad document {d.get('id')}: {e}")
     try:
         return Flow(id=raw["id"], title=raw["title"], area=raw["area"], picture=raw["picture"],
                     first=raw["first"], order=raw.get("order", 100),
@@ -90,8 +97,7 @@ def _check_flow(flow, where, areas, picture_exists, letters_dir, problems):
         except ValueError:
             problems.append(f"{where}: source '{source.id}' has no ISO 'checked' date")
     for doc in flow.documents.values():
-        if not (Path(letters_dir) / doc.template).is_file():
-            problems.append(f"{where}: document '{doc.id}' template '{doc.template}' not found")
+        _check_document(flow, doc, f"{where} document {doc.id}", letters_dir, problems)
     for step in flow.steps.values():
         sw = f"{where} step {step.id}"
         if step.kind not in STEP_KINDS:
@@ -118,6 +124,44 @@ def _check_flow(flow, where, areas, picture_exists, letters_dir, problems):
         if step.kind == "document" and step.document not in flow.documents:
             problems.append(f"{sw}: document '{step.document}' is not declared")
     _check_graph(flow, where, problems)
+
+
+LETTER_BLOCKS = {"afsender", "modtager", "emne", "tekst", "navn"}
+
+
+def _check_document(flow, doc, where, letters_dir, problems):
+    if doc.kind not in DOCUMENT_KINDS:
+        problems.append(f"{where}: unknown kind '{doc.kind}'")
+    if doc.kind == "letter":
+        path = Path(letters_dir) / doc.template
+        if not doc.template or not path.is_file():
+            problems.append(f"{where}: template '{doc.template}' not found")
+        else:
+            blocks = set(re.findall(r"{%-?\s*block\s+(\w+)", path.read_text(encoding="utf-8")))
+            for missing in sorted(LETTER_BLOCKS - blocks):
+                problems.append(f"{where}: template '{doc.template}' has no block '{missing}'")
+    if doc.kind == "sheet" and not 1 <= len(doc.steps) <= 3:
+        problems.append(f"{where}: a sheet has one to three steps")
+    rule = doc.deadline
+    if rule is not None:
+        if flow.steps.get(rule.received) is None or flow.steps[rule.received].kind != "date":
+            problems.append(f"{where}: deadline.received '{rule.received}' is not a date step")
+        if rule.unit not in PERIOD_UNITS or rule.amount < 1:
+            problems.append(f"{where}: deadline period '{rule.amount} {rule.unit}' is not valid")
+        if rule.paper:
+            step_id, _, value = rule.paper.partition("=")
+            step = flow.steps.get(step_id)
+            if step is None or step.choice(value) is None:
+                problems.append(f"{where}: deadline.paper '{rule.paper}' names no step and choice")
+    for code in doc.codes:
+        if code.kind not in CODE_KINDS:
+            problems.append(f"{where}: unknown code kind '{code.kind}'")
+        elif code.kind == "url" and not code.value.startswith("https://"):
+            problems.append(f"{where}: code '{code.caption}' needs an https URL")
+        elif code.kind == "tel" and not any(ch.isdigit() for ch in code.value):
+            problems.append(f"{where}: code '{code.caption}' needs a phone number")
+        elif code.kind == "deadline" and rule is None:
+            problems.append(f"{where}: a deadline code needs a deadline")
 
 
 def _check_graph(flow, where, problems):

@@ -43,11 +43,39 @@ class Step:
         return next((c for c in self.choices if c.value == value), None)
 
 
+DOCUMENT_KINDS = ("letter", "sheet")
+CODE_KINDS = ("url", "tel", "deadline")
+PERIOD_UNITS = ("weeks", "days", "months", "working_days")
+
+
+@dataclass(frozen=True)
+class Code:
+    """A QR code on a sheet: a link, a phone number, or the deadline as a calendar entry."""
+    kind: str
+    caption: str
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    """How a document's deadline is computed from the person's answers."""
+    received: str  # id of the date step that says when the letter came
+    amount: int
+    unit: str
+    paper: str = ""  # "step=value": when that answer was given, the letter came on paper
+    label: str = "Sidste frist"
+
+
 @dataclass(frozen=True)
 class Document:
     id: str
     title: str
-    template: str  # a Danish Jinja text under kiosk/content/letters
+    kind: str = "letter"
+    template: str = ""  # letters: a Danish Jinja template under content/letters, with named blocks
+    deadline: DeadlineRule | None = None
+    steps: tuple[str, ...] = ()  # sheets: at most three things to do
+    codes: tuple[Code, ...] = ()
+    where: str = ""  # sheets: "borgerservice" prints the centre's Borgerservice address and hours
 
 
 @dataclass(frozen=True)

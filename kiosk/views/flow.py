@@ -2,12 +2,12 @@
 import datetime
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 
 from .. import visit
 from ..flows import engine
 from ..flows.parse import date_parts, parse
-from ..letters import render_letter
+from .. import compose
 
 bp = Blueprint("flow", __name__, url_prefix="/flow")
 
@@ -90,6 +90,25 @@ def change(flow_id, step_id):
     return redirect(_step_url(flow, step_id), 303)
 
 
+def make_paper(flow, document, answers):
+    """The document as a Letter or Sheet object, from which both the preview and the PDF are made."""
+    centre = current_app.extensions["kiosk_centre"]
+    if document.kind == "letter":
+        content_dir = current_app.extensions["kiosk_content"].content_dir
+        return compose.letter(flow, document, answers, centre, content_dir)
+    return compose.sheet(flow, document, answers, centre, str(get_locale()))
+
+
+def document_step(flow_id, step_id):
+    """(flow, answers, document) for a document step the person has reached, else 404."""
+    flow = _flow_or_404(flow_id)
+    answers = _state(flow)["answers"]
+    current = flow.steps.get(step_id)
+    if current is None or current.kind != "document" or not engine.can_show(flow, answers, step_id):
+        abort(404)
+    return flow, answers, flow.documents[current.document]
+
+
 def _render(flow, current, answers, shown=None, error=None):
     number, total = engine.progress(flow, answers, current.id)
     previous = engine.previous(flow, answers, current.id)
@@ -111,6 +130,6 @@ def _render(flow, current, answers, shown=None, error=None):
     if current.kind == "document":
         document = flow.documents[current.document]
         context["document"] = document
-        context["letter_text"] = render_letter(flow, document, answers)
+        context["paper"] = make_paper(flow, document, answers)
     status = 200
     return render_template(f"steps/{current.kind}.html", **context), status

@@ -14,7 +14,7 @@
 
   Once, as administrator:
     reg import scripts\windows\edge-policy.reg
-  Then check edge://policy on the kiosk: every row should say OK.
+  Then check edge://policy on the kiosk: no row should say Error.
 
 .NOTES
   Windows keeps copies outside Edge, and no browser policy reaches them. Do these once on the kiosk image

@@ -136,3 +136,19 @@
     if (button) { readAloud(button); }
   });
 })();
+
+// The no-printer page: a big button that prints the PDF shown in the frame.
+(function () {
+  "use strict";
+  function wire() {
+    var button = document.getElementById("print-frame");
+    if (!button) { return; }
+    button.hidden = false;
+    button.onclick = function () {
+      var frame = document.getElementById(button.getAttribute("data-frame"));
+      if (frame && frame.contentWindow) { frame.contentWindow.focus(); frame.contentWindow.print(); }
+    };
+  }
+  document.addEventListener("DOMContentLoaded", wire);
+  document.addEventListener("htmx:afterSettle", wire);
+})();

@@ -26,8 +26,8 @@ def test_the_walk_follows_the_chosen_branch(journey):
 
 
 def test_progress_counts_the_projected_route(journey):
-    assert engine.progress(journey, {}, "hvem") == (1, 6)
-    assert engine.progress(journey, {"hvem": "andet"}, "andet-info") == (2, 7)
+    assert engine.progress(journey, {}, "hvem") == (1, 7)
+    assert engine.progress(journey, {"hvem": "andet"}, "andet-info") == (2, 8)
 
 
 def test_back_goes_to_the_previous_answered_step(journey):
@@ -57,8 +57,8 @@ def test_changing_to_a_new_branch_asks_the_new_question_first(journey):
 
 def test_the_end_of_a_flow_is_none(journey):
     answers = {"hvem": "kommunen", "hvad": [], "hvornaar": "2026-11-12", "navn": "",
-               "tjek": True, "brev": True}
-    assert engine.after_answer(journey, answers, "brev") is None
+               "tjek": True, "brev": True, "ark": True}
+    assert engine.after_answer(journey, answers, "ark") is None
 
 
 def test_answered_steps_leave_out_answers_off_the_path(journey):

@@ -93,3 +93,25 @@ def test_a_document_step_needs_a_declared_document(content):
 def test_broken_toml_is_refused(content):
     (content / "flows" / "bad.toml").write_text("id = \n")
     assert "bad.toml" in problems(content)
+
+
+def test_a_letter_template_without_its_blocks_is_refused(content):
+    (content / "letters" / "journey.txt").write_text("{% block emne %}x{% endblock %}")
+    assert "has no block 'modtager'" in problems(content)
+
+
+def test_a_deadline_must_count_from_a_date_step(content):
+    edit(content, 'deadline = { received = "hvornaar", amount = 4, unit = "weeks" }',
+         'deadline = { received = "hvem", amount = 4, unit = "fortnights" }')
+    found = problems(content)
+    assert "'hvem' is not a date step" in found and "is not valid" in found
+
+
+def test_a_sheet_with_more_than_three_steps_is_refused(content):
+    edit(content, 'steps = ["Aflever brevet (klage).", "Bed om en kvittering."]', 'steps = ["a", "b", "c", "d"]')
+    assert "one to three steps" in problems(content)
+
+
+def test_a_qr_link_must_be_https(content):
+    edit(content, 'value = "https://www.borger.dk/"', 'value = "javascript:alert(1)"')
+    assert "needs an https URL" in problems(content)

@@ -1,0 +1,82 @@
+"""Turn a flow's document declaration and a person's answers into a Letter or a Sheet.
+
+This is the one place that joins content, answers, the deadline engine and the centre's
+settings; documents.py only lays out what it is given.
+"""
+import datetime
+
+from flask_babel import format_date, gettext
+
+from . import deadlines, letters, qr
+from .documents import Letter, Sheet
+from .i18n import text_direction
+
+
+def deadline_for(flow, document, answers):
+    """The document's Deadline, or None when it has none or its date is not answered yet."""
+    rule = document.deadline
+    if rule is None or not answers.get(rule.received):
+        return None
+    received = datetime.date.fromisoformat(answers[rule.received])
+    channel = "digital"
+    if rule.paper:
+        step_id, _, value = rule.paper.partition("=")
+        if answers.get(step_id) == value:
+            channel = "paper"
+    return deadlines.compute(received, deadlines.Period(rule.amount, rule.unit), channel)
+
+
+def letter(flow, document, answers, centre, content_dir, today=None):
+    today = today or datetime.date.today()
+    deadline = deadline_for(flow, document, answers)
+    values = letters.context(flow, answers, centre, today, deadline)
+    blocks = letters.render_blocks(content_dir / "letters", document.template, values)
+
+    def lines(name):
+        return [line.strip() for line in blocks.get(name, "").splitlines() if line.strip()]
+
+    paragraphs = [p.strip() for p in blocks.get("tekst", "").split("\n\n") if p.strip()]
+    return Letter(sender=lines("afsender"), recipient=lines("modtager"), subject=blocks.get("emne", ""),
+                  body=paragraphs, signer=blocks.get("navn", ""), place=centre.get("centre_place", ""),
+                  date=today, centre=centre.get("centre_name", ""), hand_in=blocks.get("aflevering", ""))
+
+
+def sheet(flow, document, answers, centre, lang):
+    """The action sheet in the person's language (the Danish key words stay in brackets)."""
+    deadline = deadline_for(flow, document, answers)
+    result = Sheet(title=gettext(document.title), steps=[gettext(s) for s in document.steps],
+                   centre=centre.get("centre_name", ""), rtl=text_direction(lang) == "rtl")
+    if deadline is not None:
+        result.deadline_label = gettext(document.deadline.label)
+        result.deadline_text = format_date(deadline.last_day, "full")
+        result.deadline_notes = deadline_notes(deadline)
+    if document.where == "borgerservice" and centre.get("borgerservice_address"):
+        result.where = [gettext("Borgerservice:"), centre["borgerservice_address"],
+                        centre.get("borgerservice_hours", "")]
+    for code in document.codes:
+        payload = code_payload(code, deadline, document)
+        if payload:
+            result.codes.append((payload, gettext(code.caption)))
+    return result
+
+
+def deadline_notes(deadline):
+    notes = [gettext("Aflever senest %(day)s, så er du på den sikre side.",
+                     day=format_date(deadline.safe_day, "full")),
+             gettext("Fristen slutter kl. 23.59. Det tæller, når myndigheden har fået det.")]
+    if deadline.uncertain:
+        notes.append(gettext("Brevet kom på papir. Så er datoen usikker. Tæl fra den dag, du fik det."))
+    if deadline.risky:
+        notes.append(gettext("Fristen ligger ved en helligdag. Det er usikkert, om den flyttes. Aflever før."))
+    return notes
+
+
+def code_payload(code, deadline, document):
+    if code.kind == "url":
+        return qr.url_payload(code.value)
+    if code.kind == "tel":
+        return qr.tel_payload(code.value)
+    if code.kind == "deadline" and deadline is not None:
+        start = datetime.datetime.combine(deadline.safe_day, datetime.time(10, 0))
+        return qr.vevent_payload(gettext(document.title), start, remind_days_before=1)
+    return None

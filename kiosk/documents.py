@@ -1,0 +1,184 @@
+"""PDF letters to authorities (always Danish) and action sheets (in the person's language).
+
+Everything is built in memory and returned as bytes; nothing touches the disk. Layout only:
+the words come from the flow's content (letter templates, sheet declarations).
+"""
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas as pdfcanvas
+from reportlab.platypus import (Flowable, FrameBreak, KeepTogether, Paragraph, SimpleDocTemplate,
+                                Spacer, Table, TableStyle)
+
+from .pdftext import LATIN, LATIN_BOLD, RTLParagraph, markup, mostly_arabic, register_fonts, safe
+
+MONTHS_DA = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+             "september", "oktober", "november", "december"]
+AUTHOR = "Værestedets kiosk"
+
+
+def danish_date(day):
+    return f"{day.day}. {MONTHS_DA[day.month - 1]} {day.year}"
+
+
+@dataclass
+class Letter:
+    """A letter to an authority, in Danish. Every field may hold any text a person typed."""
+    sender: list
+    recipient: list
+    subject: str
+    body: list
+    signer: str
+    place: str = ""
+    date: datetime.date = field(default_factory=datetime.date.today)
+    centre: str = ""
+    hand_in: str = ""  # a short note on where and how to hand it in, printed after the signature
+
+
+@dataclass
+class Sheet:
+    """An action sheet ("Det skal du gøre") in the person's language."""
+    title: str
+    steps: list
+    deadline_label: str = ""
+    deadline_text: str = ""  # e.g. "tirsdag 31. marts 2026", already in the person's language
+    deadline_notes: list = field(default_factory=list)
+    where: list = field(default_factory=list)
+    codes: list = field(default_factory=list)  # (payload, caption)
+    centre: str = ""
+    footer: str = ""
+    rtl: bool = False
+
+
+def _styles(rtl=False):
+    register_fonts()
+    align = TA_RIGHT if rtl else TA_LEFT
+    base = ParagraphStyle("base", fontName=LATIN, fontSize=11.5, leading=16, alignment=align)
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=9, leading=12),
+        "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
+        "subject": ParagraphStyle("subject", parent=base, fontName=LATIN_BOLD, fontSize=13, leading=18,
+                                  spaceBefore=6, spaceAfter=10),
+        "body": ParagraphStyle("body", parent=base, spaceAfter=9),
+        "title": ParagraphStyle("title", parent=base, fontName=LATIN_BOLD, fontSize=24, leading=30,
+                                spaceAfter=10),
+        "deadline": ParagraphStyle("deadline", parent=base, fontName=LATIN_BOLD, fontSize=30, leading=38,
+                                   spaceAfter=8),
+        "step": ParagraphStyle("step", parent=base, fontSize=16, leading=22, spaceAfter=10),
+        "caption": ParagraphStyle("caption", parent=base, fontSize=11, leading=14),
+    }
+
+
+def _para(text, style, bold=False):
+    """A Paragraph or, for Arabic text, a right-to-left flowable. Never raw user markup."""
+    if mostly_arabic(safe(text)):
+        return RTLParagraph(text, size=style.fontSize, leading=style.leading)
+    return Paragraph(markup(text, bold=bold), style)
+
+
+def _numbered_canvas(footer):
+    """A canvas that writes "Side N af M" and the footer once the page count is known."""
+
+    class NumberedCanvas(pdfcanvas.Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFont(LATIN, 9)
+                self.drawString(20 * mm, 12 * mm, footer)
+                self.drawRightString(A4[0] - 20 * mm, 12 * mm, f"Side {number} af {total}")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def _build(story, title, subject, footer):
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
+                            topMargin=18 * mm, bottomMargin=22 * mm,
+                            title=title, author=AUTHOR, subject=subject, creator=AUTHOR,
+                            producer=AUTHOR, keywords="")
+    doc.build(story, canvasmaker=_numbered_canvas(footer))
+    return buffer.getvalue()
+
+
+def _footer(centre):
+    where = safe(centre) or "værestedet"
+    return f"Skrevet med hjælp på {where}. Kiosken gemmer intet."
+
+
+def build_letter(letter):
+    """The letter as PDF bytes. The metadata is generic: a name never goes into a PDF's info."""
+    s = _styles()
+    sender = [_para(line, s["right"]) for line in letter.sender if safe(line).strip()]
+    place_date = ", ".join(p for p in (safe(letter.place).strip(), danish_date(letter.date)) if p)
+    recipient = [_para(line, s["base"]) for line in letter.recipient if safe(line).strip()]
+    # Sender top right; recipient where a window envelope shows it (about 45-90 mm from the top).
+    head = Table([[recipient or [Spacer(1, 1)], sender or [Spacer(1, 1)]]],
+                 colWidths=[90 * mm, 80 * mm], rowHeights=[62 * mm])
+    head.setStyle(TableStyle([("VALIGN", (0, 0), (0, 0), "BOTTOM"), ("VALIGN", (1, 0), (1, 0), "TOP"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    story = [head, Spacer(1, 6 * mm), Paragraph(markup(place_date), s["right"]), Spacer(1, 6 * mm),
+             _para(letter.subject, s["subject"], bold=True)]
+    story += [_para(paragraph, s["body"]) for paragraph in letter.body if safe(paragraph).strip()]
+    closing = [Spacer(1, 4 * mm), Paragraph("Med venlig hilsen", s["base"]), Spacer(1, 16 * mm),
+               Paragraph("_" * 40, s["base"]), _para(letter.signer, s["base"]), Spacer(1, 8 * mm),
+               Paragraph("CPR-nr.: ____________________ (skriv selv)", s["base"])]
+    story.append(KeepTogether(closing))
+    if safe(letter.hand_in).strip():
+        story += [Spacer(1, 8 * mm), _para(letter.hand_in, s["small"])]
+    return _build(story, "Brev", "Brev til en myndighed", _footer(letter.centre))
+
+
+class QrRow(Flowable):
+    """Up to three QR codes side by side, each with its caption."""
+
+    def __init__(self, codes):
+        super().__init__()
+        from .qr import QrFlowable
+
+        self.items = [QrFlowable(payload, size=32 * mm, caption=safe(caption)) for payload, caption in codes]
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        self.sizes = [item.wrap(available_width / max(len(self.items), 1), available_height) for item in self.items]
+        return available_width, max((h for _, h in self.sizes), default=0)
+
+    def draw(self):
+        slot = self.width / max(len(self.items), 1)
+        height = max(h for _, h in self.sizes)
+        for i, (item, (w, h)) in enumerate(zip(self.items, self.sizes)):
+            item.drawOn(self.canv, i * slot + (slot - w) / 2, height - h)
+
+
+def build_sheet(sheet):
+    """The action sheet as PDF bytes: deadline big, at most three steps, where to go, QR codes."""
+    s = _styles(sheet.rtl)
+    story = [_para(sheet.title, s["title"], bold=True)]
+    if sheet.deadline_text:
+        story += [_para(sheet.deadline_label, s["step"]), _para(sheet.deadline_text, s["deadline"], bold=True)]
+        story += [_para(note, s["base"]) for note in sheet.deadline_notes]
+        story.append(Spacer(1, 6 * mm))
+    for number, step in enumerate(sheet.steps[:3], start=1):
+        story.append(_para(f"{number}. {step}", s["step"]))
+    if sheet.where:
+        story.append(Spacer(1, 4 * mm))
+        story += [_para(line, s["base"]) for line in sheet.where if safe(line).strip()]
+    for start in range(0, len(sheet.codes), 3):
+        story += [Spacer(1, 8 * mm), QrRow(sheet.codes[start:start + 3])]
+    return _build(story, "Det skal du gøre", "Handlingsark", sheet.footer or _footer(sheet.centre))

@@ -1,0 +1,409 @@
+"""Deadline arithmetic. Every expected date below was worked out by hand on a calendar.
+
+Sources for the rules (see kiosk/deadlines.py):
+  §2    = /work/shared/research/dk-procedures.md §2 "Deadline computation"
+  JM    = Justitsministeriets vejledning nr. 9533 af 26/6/2018 (resumé, hjulmandkaptain.dk)
+  AST   = ast.dk klagefrister (Digital Post counts as received the same day)
+  C5a   = dk-contacts-and-open-points.md C5a (5 June, 24 and 31 Dec, Friday after
+          Kristi himmelfart: do not rely on an extension)
+  §0b.5 = dk-procedures.md §0b item 5 (store bededag abolished from 2024)
+"""
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kiosk.deadlines import (
+    Deadline, Period, RuleSource, add_working_days, compute, danish_date, danish_weekday,
+    holiday_name, is_working_day, next_working_day,
+)
+
+D = date
+RISKY_SENTENCE = ("Det er usikkert, om fristen flyttes på grundlovsdag, 24. og 31. december "
+                  "og fredagen efter Kristi himmelfart. Aflever før.")
+PAPER_SENTENCE = "Ved brev på papir er datoen usikker. Tæl fra den dag, du fik brevet."
+
+
+def weeks(received, n=4, channel="digital"):
+    return compute(received, Period(n, "weeks"), channel)
+
+
+# --- worked examples ---------------------------------------------------------------
+
+def test_the_worked_example_in_section_2_ends_tuesday_31_march_2026():
+    # §2 worked example; AST: Digital Post is received the day it is in the mailbox;
+    # JM: day of receipt not counted, 4 uger = same weekday 4 weeks later, 23:59.
+    d = weeks(D(2026, 3, 3))
+    assert (d.received, d.computed, d.last_day, d.moved) == (
+        D(2026, 3, 3), D(2026, 3, 31), D(2026, 3, 31), False)
+    assert d.safe_day == D(2026, 3, 27)  # Mon 30 Mar, Fri 27 Mar: two working days back
+    assert (d.risky, d.uncertain) == (False, False)
+    assert d.explanation == (
+        "Brevet kom i din digitale postkasse tirsdag 3. marts 2026.",
+        "Den dag tæller ikke med.",
+        "4 uger senere er tirsdag 31. marts 2026.",
+        "Fristen slutter kl. 23.59.",
+    )
+    assert any("9533" in s.title for s in d.sources)
+    assert all(s.url.startswith("https://") and s.checked == "2026-11-26" for s in d.sources)
+
+
+def test_the_paper_example_in_section_2_counts_from_the_day_the_user_got_the_letter():
+    # §2 worked example: paper letter presumed received Tue 10 Mar 2026 -> Tue 7 Apr 2026.
+    # Kiosk rule: count from the day the user says they got it; the date is uncertain.
+    d = weeks(D(2026, 3, 10), channel="paper")
+    assert (d.computed, d.last_day, d.moved) == (D(2026, 4, 7), D(2026, 4, 7), False)
+    assert d.uncertain is True
+    assert PAPER_SENTENCE in d.explanation
+    assert d.explanation[0] == "Du fik brevet med posten tirsdag 10. marts 2026."
+    # safe day skips 2. påskedag, Easter weekend, langfredag and skærtorsdag:
+    # Wed 1 Apr is 1 back, Tue 31 Mar is 2 back.
+    assert d.safe_day == D(2026, 3, 31)
+
+
+def test_digital_post_is_never_marked_uncertain_and_has_no_paper_sentence():
+    # AST: Digital Post is received the same day; §2.
+    d = weeks(D(2026, 3, 3))
+    assert d.uncertain is False and PAPER_SENTENCE not in d.explanation
+
+
+# --- Easter 2026 and 2027 ------------------------------------------------------------
+
+def test_a_deadline_on_skaertorsdag_2026_moves_past_all_of_easter_to_tuesday_7_april():
+    # JM: deadline on a helligdag moves to the next hverdag. §2 table: skærtorsdag 2 Apr,
+    # langfredag 3 Apr, påskedag 5 Apr, 2. påskedag 6 Apr 2026.
+    d = weeks(D(2026, 3, 5))
+    assert (d.computed, d.last_day, d.moved) == (D(2026, 4, 2), D(2026, 4, 7), True)
+    assert "2. april er en helligdag (Skærtorsdag), så fristen flyttes til tirsdag 7. april 2026." \
+        in d.explanation
+    assert "Også 6. april er en helligdag (Anden påskedag)." in d.explanation
+    assert d.safe_day == D(2026, 3, 31)  # Wed 1 Apr, Tue 31 Mar
+    assert d.risky is False
+
+
+def test_a_deadline_on_langfredag_2026_moves_to_tuesday_7_april():
+    # JM; §2 table: langfredag 3 Apr 2026.
+    d = weeks(D(2026, 3, 6))
+    assert (d.computed, d.last_day, d.moved) == (D(2026, 4, 3), D(2026, 4, 7), True)
+
+
+def test_a_deadline_on_anden_paaskedag_2026_moves_to_tuesday_7_april():
+    # JM; §2 table: 2. påskedag 6 Apr 2026.
+    d = weeks(D(2026, 3, 9))
+    assert (d.computed, d.last_day, d.moved) == (D(2026, 4, 6), D(2026, 4, 7), True)
+
+
+def test_a_deadline_on_skaertorsdag_2027_moves_to_tuesday_30_march_2027():
+    # JM; §2 table 2027: skærtorsdag 25 Mar, langfredag 26 Mar, påskedag 28 Mar,
+    # 2. påskedag 29 Mar.
+    d = weeks(D(2027, 2, 25))
+    assert (d.computed, d.last_day, d.moved) == (D(2027, 3, 25), D(2027, 3, 30), True)
+
+
+def test_a_deadline_on_anden_paaskedag_2027_moves_to_tuesday_30_march_2027():
+    # JM; §2 table 2027: 2. påskedag 29 Mar.
+    d = weeks(D(2027, 3, 1))
+    assert (d.computed, d.last_day, d.moved) == (D(2027, 3, 29), D(2027, 3, 30), True)
+
+
+# --- Saturday and Sunday receipt -----------------------------------------------------
+
+def test_a_letter_received_on_a_saturday_counts_from_that_saturday():
+    # JM (§2): the deadline runs from the day the message is available, even a Saturday.
+    # Sat 7 Mar + 4 weeks = Sat 4 Apr 2026 -> Sun påskedag, Mon 2. påskedag -> Tue 7 Apr.
+    d = weeks(D(2026, 3, 7))
+    assert (d.computed, d.last_day, d.moved) == (D(2026, 4, 4), D(2026, 4, 7), True)
+    assert "4. april er en lørdag, så fristen flyttes til tirsdag 7. april 2026." in d.explanation
+    assert d.safe_day == D(2026, 3, 31)  # Fri 3 and Thu 2 Apr are helligdage
+
+
+def test_a_letter_received_on_a_sunday_ends_on_a_sunday_and_moves_to_monday():
+    # JM (§2): counting starts on the day of availability; Sunday -> next hverdag.
+    d = weeks(D(2026, 2, 1))
+    assert (d.computed, d.last_day, d.moved) == (D(2026, 3, 1), D(2026, 3, 2), True)
+    assert "1. marts er en søndag, så fristen flyttes til mandag 2. marts 2026." in d.explanation
+
+
+def test_a_deadline_on_paaskedag_names_the_holiday_not_the_sunday():
+    # JM; §2 table: påskedag 5 Apr 2026.
+    d = weeks(D(2026, 3, 8))
+    assert (d.computed, d.last_day) == (D(2026, 4, 5), D(2026, 4, 7))
+    assert d.explanation[3].startswith("5. april er en helligdag (Påskedag)")
+
+
+# --- Kristi himmelfart and pinse -----------------------------------------------------
+
+def test_kristi_himmelfart_2026_moves_only_to_the_risky_friday_after():
+    # JM: helligdag -> next hverdag. C5a: the Friday after Kristi himmelfart is only moved
+    # by UDK/AUB practice, so we stop there and flag it. Kr. himmelfart 14 May 2026.
+    d = weeks(D(2026, 4, 16))
+    assert (d.computed, d.last_day, d.moved) == (D(2026, 5, 14), D(2026, 5, 15), True)
+    assert d.risky is True and RISKY_SENTENCE in d.explanation
+
+
+def test_a_deadline_on_the_friday_after_kristi_himmelfart_2026_is_risky_and_not_moved():
+    # C5a; §2 "risky" days: Friday after Kristi himmelfart = 15 May 2026.
+    d = weeks(D(2026, 4, 17))
+    assert (d.computed, d.last_day, d.moved, d.risky) == (D(2026, 5, 15), D(2026, 5, 15), False, True)
+
+
+def test_kristi_himmelfart_2027_stops_on_friday_7_may_and_is_risky():
+    # JM; C5a; §2: Kr. himmelfart 6 May 2027, risky Friday 7 May 2027.
+    d = weeks(D(2027, 4, 8))
+    assert (d.computed, d.last_day, d.risky) == (D(2027, 5, 6), D(2027, 5, 7), True)
+
+
+def test_anden_pinsedag_2026_moves_to_tuesday_26_may():
+    # JM; §2 table: pinsedag 24 May, 2. pinsedag 25 May 2026.
+    d = weeks(D(2026, 4, 27))
+    assert (d.computed, d.last_day, d.moved, d.risky) == (D(2026, 5, 25), D(2026, 5, 26), True, False)
+    assert "25. maj er en helligdag (Anden pinsedag), så fristen flyttes til tirsdag 26. maj 2026." \
+        in d.explanation
+
+
+def test_anden_pinsedag_2027_moves_to_tuesday_18_may():
+    # JM; §2 table: 2. pinsedag 17 May 2027.
+    d = weeks(D(2027, 4, 19))
+    assert (d.computed, d.last_day, d.moved) == (D(2027, 5, 17), D(2027, 5, 18), True)
+
+
+# --- Christmas, New Year and the other risky days ------------------------------------
+
+def test_juledag_2026_on_a_friday_moves_past_anden_juledag_and_sunday_to_monday_28_december():
+    # JM; §2 table: juledag 25 Dec, 2. juledag 26 Dec.
+    d = weeks(D(2026, 11, 27))
+    assert (d.computed, d.last_day, d.moved, d.risky) == (D(2026, 12, 25), D(2026, 12, 28), True, False)
+
+
+def test_juleaftensdag_2026_is_flagged_risky_but_not_moved():
+    # C5a: 24 Dec is not a helligdag for administrative deadlines; do not rely on it.
+    d = weeks(D(2026, 11, 26))
+    assert (d.computed, d.last_day, d.moved, d.risky) == (D(2026, 12, 24), D(2026, 12, 24), False, True)
+    assert RISKY_SENTENCE in d.explanation
+    assert any("Forældelsesloven" in s.title for s in d.sources)
+
+
+def test_nytaarsaftensdag_2026_is_flagged_risky_but_not_moved():
+    # C5a: 31 Dec.
+    d = weeks(D(2026, 12, 3))
+    assert (d.computed, d.last_day, d.moved, d.risky) == (D(2026, 12, 31), D(2026, 12, 31), False, True)
+
+
+def test_nytaarsdag_2027_on_a_friday_moves_to_monday_4_january():
+    # JM; §2 table: nytårsdag 1 Jan 2027.
+    d = weeks(D(2026, 12, 4))
+    assert (d.computed, d.last_day, d.moved, d.risky) == (D(2027, 1, 1), D(2027, 1, 4), True, False)
+
+
+def test_grundlovsdag_2026_on_a_friday_is_flagged_risky_but_not_moved():
+    # C5a: 5 June is not a helligdag for administrative deadlines.
+    d = weeks(D(2026, 5, 8))
+    assert (d.computed, d.last_day, d.moved, d.risky) == (D(2026, 6, 5), D(2026, 6, 5), False, True)
+
+
+def test_grundlovsdag_2027_on_a_saturday_moves_like_any_saturday_and_is_not_risky():
+    # JM: Saturday -> next hverdag, so the move is certain (see _is_risky_day in kiosk/deadlines.py).
+    d = weeks(D(2027, 5, 8))
+    assert (d.computed, d.last_day, d.moved, d.risky) == (D(2027, 6, 5), D(2027, 6, 7), True, False)
+
+
+def test_grundlovsdag_2028_is_also_anden_pinsedag_so_it_moves_for_certain():
+    # JM: 2. pinsedag 2028 = Mon 5 June 2028 is a helligdag -> Tue 6 June 2028.
+    d = weeks(D(2028, 5, 8))
+    assert (d.computed, d.last_day, d.moved, d.risky) == (D(2028, 6, 5), D(2028, 6, 6), True, False)
+
+
+# --- months --------------------------------------------------------------------------
+
+def test_31_january_plus_one_month_is_the_last_day_of_february_then_moved_off_saturday():
+    # JM: months counted as months; end-of-month fallback is the usual reading (see module).
+    # 28 Feb 2026 is a Saturday -> Mon 2 Mar 2026.
+    d = compute(D(2026, 1, 31), Period(1, "months"))
+    assert (d.computed, d.last_day, d.moved) == (D(2026, 2, 28), D(2026, 3, 2), True)
+    assert "1 måned senere er lørdag 28. februar 2026." in d.explanation
+
+
+def test_31_january_2028_plus_one_month_is_leap_day_29_february():
+    # JM: months as months; 2028 is a leap year.
+    d = compute(D(2028, 1, 31), Period(1, "months"))
+    assert (d.computed, d.last_day, d.moved) == (D(2028, 2, 29), D(2028, 2, 29), False)
+
+
+def test_29_february_2028_plus_one_and_twelve_months():
+    # JM: months as months. 12 months later there is no 29 Feb -> 28 Feb 2029 (a Wednesday).
+    assert compute(D(2028, 2, 29), Period(1, "months")).last_day == D(2028, 3, 29)
+    d = compute(D(2028, 2, 29), Period(12, "months"))
+    assert (d.computed, d.last_day) == (D(2029, 2, 28), D(2029, 2, 28))
+    assert "12 måneder senere er onsdag 28. februar 2029." in d.explanation
+
+
+def test_30_november_plus_one_and_three_months():
+    # JM: months as months. 30 Nov 2026 + 1 = Wed 30 Dec 2026;
+    # 30 Nov 2027 + 3 = no 30 Feb -> Tue 29 Feb 2028.
+    assert compute(D(2026, 11, 30), Period(1, "months")).last_day == D(2026, 12, 30)
+    d = compute(D(2027, 11, 30), Period(3, "months"))
+    assert (d.computed, d.last_day, d.moved) == (D(2028, 2, 29), D(2028, 2, 29), False)
+
+
+# --- days ----------------------------------------------------------------------------
+
+def test_fourteen_days_is_received_plus_fourteen_calendar_days():
+    # JM (§2): day of receipt not counted. Mon 2 Mar 2026 + 14 = Mon 16 Mar 2026.
+    d = compute(D(2026, 3, 2), Period(14, "days"))
+    assert (d.computed, d.last_day, d.safe_day) == (D(2026, 3, 16), D(2026, 3, 16), D(2026, 3, 12))
+    assert "14 dage senere er mandag 16. marts 2026." in d.explanation
+
+
+def test_ten_days_ending_on_langfredag_2026_moves_to_tuesday_7_april():
+    # JM; §2 table. Tue 24 Mar 2026 + 10 = Fri 3 Apr (langfredag).
+    d = compute(D(2026, 3, 24), Period(10, "days"))
+    assert (d.computed, d.last_day, d.moved) == (D(2026, 4, 3), D(2026, 4, 7), True)
+
+
+def test_a_one_day_period_keeps_the_safe_day_after_the_day_of_receipt():
+    # Kiosk rule (compute docstring): safe_day never on or before the day of receipt.
+    # Thu 24 Dec 2026 + 1 day = Fri 25 Dec (juledag) -> Mon 28 Dec. Two working days before
+    # 25 Dec would be Wed 23 Dec, before receipt, so safe_day = first working day after.
+    d = compute(D(2026, 12, 24), Period(1, "days"))
+    assert (d.computed, d.last_day, d.safe_day, d.risky) == (
+        D(2026, 12, 25), D(2026, 12, 28), D(2026, 12, 28), False)
+
+
+# --- working days (aktindsigt 7 arbejdsdage) -----------------------------------------
+
+def test_aktindsigt_seven_working_days_skips_a_weekend():
+    # §3 / aktindsigtshåndbogen: 7 arbejdsdage after receipt; JM: receipt day not counted.
+    # Wed 4 Mar 2026: Thu 5, Fri 6, Mon 9, Tue 10, Wed 11, Thu 12, Fri 13.
+    d = compute(D(2026, 3, 4), Period(7, "working_days"))
+    assert (d.computed, d.last_day, d.moved) == (D(2026, 3, 13), D(2026, 3, 13), False)
+    assert any("Aktindsigt" in s.title for s in d.sources)
+
+
+def test_aktindsigt_seven_working_days_skips_easter_2026():
+    # §3; §2 table. Thu 26 Mar 2026: Fri 27, Mon 30, Tue 31, Wed 1 Apr, [Easter 2-6 Apr],
+    # Tue 7, Wed 8, Thu 9 Apr.
+    d = compute(D(2026, 3, 26), Period(7, "working_days"))
+    assert (d.computed, d.last_day, d.moved) == (D(2026, 4, 9), D(2026, 4, 9), False)
+    assert "7 arbejdsdage senere er torsdag 9. april 2026." in d.explanation
+
+
+def test_aktindsigt_received_on_a_saturday_starts_counting_on_monday():
+    # §3; JM. Sat 7 Mar 2026: Mon 9 .. Fri 13 (5), Mon 16 (6), Tue 17 (7).
+    assert compute(D(2026, 3, 7), Period(7, "working_days")).last_day == D(2026, 3, 17)
+
+
+def test_aktindsigt_over_christmas_2026_counts_24_and_31_december_as_working_days():
+    # §3; C5a (24/31 Dec are not helligdage). Tue 22 Dec 2026: Wed 23, Thu 24, Mon 28,
+    # Tue 29, Wed 30, Thu 31, [Fri 1 Jan nytårsdag], Mon 4 Jan 2027.
+    assert compute(D(2026, 12, 22), Period(7, "working_days")).last_day == D(2027, 1, 4)
+
+
+# --- store bededag and the holiday calendar ------------------------------------------
+
+@pytest.mark.parametrize("received, store_bededag", [
+    (D(2024, 3, 29), D(2024, 4, 26)),
+    (D(2025, 4, 18), D(2025, 5, 16)),
+    (D(2026, 4, 3), D(2026, 5, 1)),
+    (D(2027, 3, 26), D(2027, 4, 23)),
+])
+def test_store_bededag_is_an_ordinary_working_day_from_2024(received, store_bededag):
+    # §0b.5: store bededag abolished from 1 Jan 2024 (4th Friday after Easter).
+    d = weeks(received)
+    assert (d.computed, d.last_day, d.moved) == (store_bededag, store_bededag, False)
+    assert is_working_day(store_bededag) and holiday_name(store_bededag) is None
+
+
+def test_store_bededag_2023_was_still_a_helligdag():
+    # §0b.5: the abolition took effect 1 Jan 2024.
+    assert holiday_name(D(2023, 5, 5)) == "Store bededag"
+    assert not is_working_day(D(2023, 5, 5))
+
+
+def test_the_2026_holiday_table_in_section_2_matches_the_package():
+    # §2 public-holiday table for 2026.
+    for day, name in [(D(2026, 1, 1), "Nytårsdag"), (D(2026, 4, 2), "Skærtorsdag"),
+                      (D(2026, 4, 3), "Langfredag"), (D(2026, 4, 5), "Påskedag"),
+                      (D(2026, 4, 6), "Anden påskedag"), (D(2026, 5, 14), "Kristi himmelfartsdag"),
+                      (D(2026, 5, 24), "Pinsedag"), (D(2026, 5, 25), "Anden pinsedag"),
+                      (D(2026, 12, 25), "Juledag"), (D(2026, 12, 26), "Anden juledag")]:
+        assert holiday_name(day) == name
+
+
+@pytest.mark.parametrize("year", range(2024, 2031))
+def test_grundlovsdag_juleaften_nytaarsaften_and_1_may_are_not_helligdage(year):
+    # C5a: only forældelsesloven § 27 names 5 June / 24 Dec / 31 Dec; 1 May is not a helligdag.
+    for day in (D(year, 6, 5), D(year, 12, 24), D(year, 12, 31), D(year, 5, 1)):
+        if day == D(2028, 6, 5):  # 2. pinsedag in 2028
+            assert holiday_name(day) == "Anden pinsedag"
+            continue
+        assert holiday_name(day) is None
+        assert is_working_day(day) == (day.weekday() < 5)
+
+
+# --- small helpers -------------------------------------------------------------------
+
+def test_working_day_helpers_step_over_weekends_and_holidays():
+    # JM: hverdag = not Sat/Sun/helligdag. §2 table for Easter 2026.
+    assert next_working_day(D(2026, 4, 2)) == D(2026, 4, 7)
+    assert next_working_day(D(2026, 3, 31)) == D(2026, 3, 31)
+    assert add_working_days(D(2026, 4, 1), 1) == D(2026, 4, 7)
+    assert add_working_days(D(2026, 4, 7), -1) == D(2026, 4, 1)
+    assert add_working_days(D(2026, 3, 6), 1) == D(2026, 3, 9)
+    assert add_working_days(D(2026, 3, 9), -2) == D(2026, 3, 5)
+    assert add_working_days(D(2026, 3, 9), 0) == D(2026, 3, 9)
+
+
+def test_danish_dates_and_weekdays_are_spelled_out():
+    assert danish_date(D(2026, 3, 31)) == "tirsdag 31. marts 2026"
+    assert danish_date(D(2027, 5, 1)) == "lørdag 1. maj 2027"
+    assert [danish_weekday(D(2026, 3, 2) + timedelta(days=i)) for i in range(7)] == [
+        "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+
+
+def test_nonsense_periods_and_channels_are_refused():
+    with pytest.raises(ValueError):
+        compute(D(2026, 3, 3), Period(0, "weeks"))
+    with pytest.raises(ValueError):
+        compute(D(2026, 3, 3), Period(4, "fortnights"))
+    with pytest.raises(ValueError):
+        compute(D(2026, 3, 3), Period(4, "weeks"), channel="fax")
+
+
+def test_results_are_frozen_dataclasses():
+    d = weeks(D(2026, 3, 3))
+    assert isinstance(d, Deadline) and all(isinstance(s, RuleSource) for s in d.sources)
+    with pytest.raises(AttributeError):
+        d.last_day = D(2030, 1, 1)
+
+
+# --- properties ----------------------------------------------------------------------
+
+periods = st.one_of(
+    st.builds(Period, st.integers(1, 12), st.just("weeks")),
+    st.builds(Period, st.integers(1, 60), st.just("days")),
+    st.builds(Period, st.integers(1, 12), st.just("months")),
+    st.builds(Period, st.integers(1, 20), st.just("working_days")),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(received=st.dates(D(2024, 1, 1), D(2030, 12, 31)), period=periods,
+       channel=st.sampled_from(["digital", "paper"]))
+def test_every_deadline_keeps_its_invariants(received, period, channel):
+    # JM (§2): moved only off non-working days; the longest Danish run of non-working
+    # days (Easter: Thu-Mon) is 5 days, so a move is always under a week.
+    d = compute(received, period, channel)
+    assert d.computed > received
+    assert d.last_day >= d.computed
+    assert is_working_day(d.last_day)
+    assert (d.last_day - d.computed) < timedelta(days=7)
+    assert d.moved == (d.last_day != d.computed)
+    assert received < d.safe_day <= d.last_day
+    assert is_working_day(d.safe_day)
+    assert d.uncertain == (channel == "paper")
+    assert (RISKY_SENTENCE in d.explanation) == d.risky
+    if period.unit == "weeks":
+        assert d.computed.weekday() == received.weekday()
+    if period.unit == "working_days":
+        assert not d.moved
