@@ -56,9 +56,14 @@ def font_for(ch, bold=False):
     return next((f for f in order if ord(ch) in coverage[f]), None)
 
 
+# The screens never let a field grow this long (text steps have their own limits and posts are
+# capped); this only bounds the work if something larger ever reaches a document.
+MAX_CHARS = 10_000
+
+
 def safe(text):
     """Person-supplied text, cleaned: no control or format characters, no unprintable symbols."""
-    text = unicodedata.normalize("NFC", clean_text(str(text or "")))
+    text = unicodedata.normalize("NFC", clean_text(str(text or "")[:MAX_CHARS]))
     return "".join(ch for ch in text if ch in "\n\t " or font_for(ch) is not None)
 
 

@@ -1,7 +1,8 @@
 """QR codes for the screen (inline SVG) and for paper (vector ReportLab flowable), and their payloads.
 
-Error correction M (tech spike 4): enough redundancy for a creased print-out, while a calendar
-event still fits in about 30 mm. Everything is drawn as vectors, so printers never resample it.
+Error correction M (tech spike 4): enough redundancy for a creased print-out, yet a calendar event
+(with its VTIMEZONE, about 600-800 bytes) still prints at 40-50 mm. Everything is drawn as vectors,
+so printers never resample it.
 """
 import html
 import re

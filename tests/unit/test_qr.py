@@ -213,6 +213,7 @@ def decode_pages(pdf, tmp_path, dpi):
     compares exactly the bytes in the symbol. With -Sbinary zbar adds no separator between symbols,
     hence one code per page.
     """
+    tmp_path.mkdir(exist_ok=True)
     path = tmp_path / "codes.pdf"
     path.write_bytes(pdf)
     subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(path), str(tmp_path / "page")], check=True)
@@ -250,9 +251,12 @@ def test_pdf_codes_decode_back_to_exactly_the_encoded_bytes_and_are_pure_vector(
 
 
 def test_negative_control_a_15_mm_code_of_2000_bytes_does_not_decode_at_150_dpi(tmp_path):
+    payload = "a" * 2000
     buf = BytesIO()
     canvas = Canvas(buf, pagesize=A4)
-    qr._draw_code(canvas, qr.matrix("a" * 2000), 50 * mm, 150 * mm, 15 * mm)
+    qr._draw_code(canvas, qr.matrix(payload), 50 * mm, 150 * mm, 15 * mm)  # 0.08 mm modules: too small
     canvas.showPage()
     canvas.save()
-    assert decode_pages(buf.getvalue(), tmp_path, 150) == [None]
+    assert decode_pages(buf.getvalue(), tmp_path / "small", 150) == [None]
+    # The twin: the flowable grows the same payload to 0.4 mm modules, and then it decodes.
+    assert decode_pages(build_pdf([qr.QrFlowable(payload)]), tmp_path / "grown", 150) == [payload.encode()]

@@ -21,14 +21,15 @@ def test_an_area_with_several_flows_lists_them(kiosk):
 def test_a_whole_journey_reaches_the_letter_preview(kiosk):
     walk_journey(kiosk, name="Jens Hansen")
     page = text_of(kiosk.get("/flow/journey/brev"))
-    assert "Til Kommunen" in page
-    assert "12. november 2026" in page
-    assert "Pengene, Ikke hørt" in page
+    assert '<div class="paper-recipient"><div>Kommunen</div></div>' in page
+    assert "Klage over et brev af 12. november 2026" in page
+    assert "Det drejer sig om: Pengene, Ikke hørt." in page
+    assert "Min frist er 10. december 2026." in page
     assert "Jens Hansen" in page
 
 
 def test_progress_says_which_step_of_how_many(kiosk):
-    assert "Trin 1 af 6" in kiosk.get("/flow/journey/hvem").text
+    assert "Trin 1 af 7" in kiosk.get("/flow/journey/hvem").text
 
 
 def test_back_links_go_to_the_previous_answered_step(kiosk):

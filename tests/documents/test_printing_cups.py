@@ -1,0 +1,154 @@
+"""T12: printing through a real cupsd with a cups-pdf queue, using the shipped no-retention settings.
+
+The test runs its own cupsd (private ServerRoot, spool and socket in a temp folder) so it
+touches no system printer. After the jobs: 0 retained jobs and 0 spool files with the canary.
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk import printing
+from kiosk.documents import Letter, build_letter
+from tests.documents.test_pdf_safety import streams
+
+ROOT = Path(__file__).resolve().parents[2]
+PPD = "/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd"
+
+
+@pytest.fixture(scope="module")
+def cups():
+    yield from start_cups(hardened=True)
+
+
+@pytest.fixture(scope="module")
+def cups_defaults():
+    yield from start_cups(hardened=False)
+
+
+def start_cups(hardened):
+    if os.geteuid() != 0 or not shutil.which("cupsd") or not os.path.exists(PPD):
+        pytest.fail("needs root, cupsd and cups-pdf: run `make setup-test` as root")
+    # Filters run as user lp, so the folder must be reachable by lp (pytest's tmp is not).
+    base = Path(tempfile.mkdtemp(prefix="kiosk-cups-"))
+    base.chmod(0o755)
+    for folder in ("etc", "etc/ppd", "spool", "spool/tmp", "cache", "state", "log"):
+        (base / folder).mkdir(exist_ok=True)
+    shutil.chown(base / "spool", group="lp")
+    os.chmod(base / "spool", 0o710)
+    shutil.chown(base / "spool" / "tmp", user="lp", group="lp")
+    os.chmod(base / "spool" / "tmp", 0o1770)
+    socket = base / "cups.sock"
+    shipped = (ROOT / "scripts" / "cups" / "cupsd-kiosk.conf").read_text() if hardened else ""
+    (base / "etc" / "cupsd.conf").write_text(
+        f"Listen {socket}\nWebInterface No\nBrowsing No\n{shipped}\n"
+        "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n")
+    (base / "etc" / "cups-files.conf").write_text(
+        f"ServerRoot {base}/etc\nRequestRoot {base}/spool\nTempDir {base}/spool/tmp\n"
+        f"CacheDir {base}/cache\nStateDir {base}/state\nErrorLog {base}/log/error_log\n"
+        f"AccessLog {base}/log/access_log\nPageLog {base}/log/page_log\n")
+    proc = subprocess.Popen(["cupsd", "-f", "-c", str(base / "etc" / "cupsd.conf"),
+                             "-s", str(base / "etc" / "cups-files.conf")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "CUPS_SERVER": str(socket)}
+    for _ in range(100):
+        if subprocess.run(["lpstat", "-r"], env=env, capture_output=True).stdout.startswith(b"scheduler is running"):
+            break
+        time.sleep(0.1)
+    subprocess.run(["lpadmin", "-p", "KioskPDF", "-v", "cups-pdf:/", "-E", "-P", PPD], env=env,
+                   check=True, capture_output=True)
+    yield base, env
+    proc.terminate()
+    proc.wait(timeout=10)
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def canary_files(folder, canary):
+    hits = []
+    for path in Path(folder).rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if canary.encode() in data or canary.encode() in streams(data):
+                hits.append(path)
+    return hits
+
+
+def print_three(env, monkeypatch):
+    monkeypatch.setenv("CUPS_SERVER", env["CUPS_SERVER"])
+    canary = "CANARYprint" + os.urandom(4).hex()
+    letter = build_letter(Letter(sender=[canary], recipient=["Aarhus Kommune"], subject="Klage",
+                                 body=[canary], signer=canary))
+    return canary, [printing.print_pdf(letter, "KioskPDF", wait_seconds=20) for _ in range(3)]
+
+
+def test_the_cups_defaults_would_keep_copies(cups_defaults, monkeypatch):
+    """Negative control: without the shipped settings the spool keeps the letters."""
+    base, env = cups_defaults
+    started = time.time()
+    canary, results = print_three(env, monkeypatch)
+    assert [r.state for r in results] == ["done"] * 3
+    hits = canary_files(base / "spool", canary)
+    print(f"T12 defaults: spool files with canary {len(hits)}")
+    assert len(hits) >= 3
+    for d in (Path.home() / "PDF", Path("/var/spool/cups-pdf")):
+        for p in d.rglob("*.pdf") if d.exists() else []:
+            if p.stat().st_mtime >= started - 1:
+                p.unlink()
+
+
+def test_a_letter_prints_and_the_spooler_keeps_nothing(cups, monkeypatch):
+    base, env = cups
+    started = time.time()
+    canary, results = print_three(env, monkeypatch)
+    assert [r.state for r in results] == ["done"] * 3
+    completed = subprocess.run(["lpstat", "-W", "completed", "-o", "KioskPDF"], env=env,
+                               capture_output=True, text=True).stdout
+    spool_hits = canary_files(base / "spool", canary)
+    log_hits = canary_files(base / "log", canary)
+    names = subprocess.run(["lpstat", "-W", "all", "-l", "-o"], env=env, capture_output=True, text=True).stdout
+    outputs = [p for d in (Path.home() / "PDF", Path("/var/spool/cups-pdf")) if d.exists()
+               for p in d.rglob("*.pdf") if p.stat().st_mtime >= started - 1]
+    print(f"T12: {len(results)} jobs: retained {len(completed.splitlines())}, "
+          f"spool files with canary {len(spool_hits)}, log files with canary {len(log_hits)}, "
+          f"pdfs out {len(outputs)}")
+    for path in outputs:
+        assert path.stat().st_size > 1000  # a real page came out of the "printer"
+        path.unlink()
+    assert completed.strip() == "" and spool_hits == [] and log_hits == []
+    assert canary not in names
+    assert len(outputs) == 3
+
+
+def test_a_stopped_printer_leaves_the_job_waiting(cups, monkeypatch):
+    base, env = cups
+    monkeypatch.setenv("CUPS_SERVER", env["CUPS_SERVER"])
+    subprocess.run(["cupsdisable", "KioskPDF"], env=env, check=True)
+    try:
+        result = printing.print_pdf(b"%PDF-1.4\n%%EOF\n", "KioskPDF", wait_seconds=0.5)
+        assert result.state == "sent"
+        jobs = subprocess.run(["lpstat", "-W", "not-completed", "-o", "KioskPDF"], env=env,
+                              capture_output=True, text=True).stdout
+        assert result.job in jobs
+    finally:
+        subprocess.run(["cancel", "-a", "KioskPDF"], env=env)
+        subprocess.run(["cupsenable", "KioskPDF"], env=env, check=True)
+
+
+def test_the_job_title_is_always_generic(tmp_path, monkeypatch):
+    fake = tmp_path / "lp"
+    fake.write_text(f"#!/bin/sh\necho \"$@\" > {tmp_path}/args\ncat > /dev/null\necho 'request id is Q-1 (1 file(s))'\n")
+    fake.chmod(0o755)
+    (tmp_path / "lpstat").write_text("#!/bin/sh\nexit 0\n")
+    (tmp_path / "lpstat").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    assert printing.print_pdf(b"%PDF", "Q").state == "done"
+    assert (tmp_path / "args").read_text().split() == ["-d", "Q", "-t", "Brev", "-o", "job-sheets=none"]
+
+
+def test_an_unknown_queue_fails_kindly(cups, monkeypatch):
+    monkeypatch.setenv("CUPS_SERVER", cups[1]["CUPS_SERVER"])
+    assert printing.print_pdf(b"%PDF-1.4\n", "NoSuchQueue").state == "failed"
