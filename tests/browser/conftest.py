@@ -101,7 +101,7 @@ def walk_journey(page, name="Jens"):
     heading(page, "Er det rigtigt?")
     page.click("button.next")
     heading(page, "Dit brev")
-    page.wait_for_selector(f".letter:has-text('{name}')")
+    page.wait_for_selector(f".paper:has-text('{name}')")
 
 
 def visit_id(context):

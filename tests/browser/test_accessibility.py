@@ -55,8 +55,16 @@ def screens(page):
     page.wait_for_selector(".summary")
     yield "check"
     page.click("button.next")
-    page.wait_for_selector(".letter")
-    yield "document"
+    page.wait_for_selector(".paper")
+    yield "letter preview"
+    page.click("#print")
+    page.wait_for_selector("#print-failed")
+    yield "no printer"
+    page.click("#back-to-document")
+    page.wait_for_selector(".paper")
+    page.click("button.next")
+    page.wait_for_selector(".codes")
+    yield "sheet preview"
     page.goto("/flow/short/kun")
     yield "last info"
     page.goto("/personale/")

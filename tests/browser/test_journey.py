@@ -80,3 +80,34 @@ def test_changing_language_changes_the_page_language(page):
     page.click("#lang-en")
     page.wait_for_selector("html[lang=en]")
     assert "Start over" in page.inner_text("header")
+
+
+def test_printing_without_a_printer_shows_the_pdf_with_a_big_button(page):
+    walk_journey(page, name="Jens")
+    assert page.is_visible(".paper")
+    with page.expect_response("**/flow/journey/brev/pdf") as pdf:
+        page.click("#print")
+        page.wait_for_selector("#print-failed")
+    assert pdf.value.headers["content-type"] == "application/pdf"
+    assert "content-disposition" not in pdf.value.headers
+    assert page.is_visible("#print-frame")
+
+
+def test_printing_to_a_queue_that_fails_says_so_kindly(page, live_server, tmp_path, monkeypatch):
+    fake = tmp_path / "lp"
+    fake.write_text("#!/bin/sh\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    monkeypatch.setitem(live_server.app.extensions["kiosk_centre"], "printer_queue", "Nope")
+    walk_journey(page, name="Jens")
+    page.click("#print")
+    page.wait_for_selector("#print-failed")
+    assert "Printeren svarer ikke" in page.inner_text("h1")
+
+
+def test_the_sheet_shows_the_deadline_and_qr_codes(page):
+    walk_journey(page, name="Jens")
+    page.click("button.next")
+    heading(page, "Dit ark")
+    assert page.locator(".codes svg").count() == 3
+    assert page.is_visible("#deadline")

@@ -61,6 +61,12 @@ def visit(base, canaries):
     call("/flow/journey/tjek", {"csrf_token": tok})
     letter = call("/flow/journey/brev")
     assert canaries["name"] in letter, "the journey did not reach the letter"
+    call("/flow/journey/brev/pdf")
+    printed = call("/flow/journey/brev/udskriv", {"csrf_token": tok})
+    assert "print-failed" in printed, "printing without a queue should show the PDF page"
+    call("/flow/journey/brev", {"csrf_token": tok})
+    assert "svg" in call("/flow/journey/ark")
+    call("/flow/journey/ark/pdf")
     call("/tale", {"csrf_token": tok, "lang": "da", "text": canaries["speech"]})
     call("/sprog", {"csrf_token": tok, "lang": canaries["lang"]})
     call("/flow/journey/hvem?q=" + canaries["query"])
