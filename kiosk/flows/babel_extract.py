@@ -11,6 +11,9 @@ def _texts(data):
         yield area.get("title")
     for document in data.get("documents", []):
         yield document.get("title")
+        yield from document.get("steps", [])
+        yield document.get("deadline", {}).get("label", "Sidste frist" if document.get("deadline") else None)
+        yield from (code.get("caption") for code in document.get("codes", []))
     for step in data.get("steps", []):
         yield from (step.get(key) for key in STEP_TEXT)
         yield from step.get("body", [])
