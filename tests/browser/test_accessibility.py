@@ -6,6 +6,8 @@ from tests.browser.conftest import heading
 
 pytestmark = pytest.mark.browser
 AXE = Axe()
+# axe's default rules check WCAG AA contrast (4.5:1); the kiosk promises 7:1, so add the AAA rule.
+AXE_OPTIONS = {"resultTypes": ["violations"], "rules": {"color-contrast-enhanced": {"enabled": True}}}
 
 # Interactive things a finger must hit. A hidden radio or checkbox is hit through its label.
 TARGETS_JS = """
@@ -82,7 +84,7 @@ def test_axe_finds_no_violations_on_any_screen(page, lang):
     count = 0
     for name in screens(page):
         count += 1
-        result = AXE.run(page)
+        result = AXE.run(page, options=AXE_OPTIONS)
         if result.violations_count:
             failures[name] = result.generate_report()
     print(f"axe ({lang}): {count} screens, violations on {len(failures)}")
@@ -131,7 +133,7 @@ def test_staff_settings_pass_axe_too(page, live_server):
     page.fill("#pin", "2468")
     page.click("#pin-submit")
     heading(page, "Indstillinger for værestedet")
-    result = AXE.run(page)
+    result = AXE.run(page, options=AXE_OPTIONS)
     assert result.violations_count == 0, result.generate_report()
     assert not page.evaluate(TARGETS_JS)
 
@@ -141,10 +143,23 @@ def test_the_checkers_do_catch_a_bad_page(page):
     page.goto("/")
     page.evaluate("""() => {
         const b = document.createElement('button'); b.textContent = 'x'; b.id = 'tiny';
-        b.className = ''; b.setAttribute('style', 'width:20px;height:20px;padding:0;min-height:0;min-width:0');
+        b.style.width = '20px'; b.style.height = '20px'; b.style.padding = '0';
         document.querySelector('main').append(b);
         const i = document.createElement('img'); i.src = '/static/css/kiosk.css';
         document.querySelector('main').append(i);
     }""")
     assert any("tiny" in found for found in page.evaluate(TARGETS_JS))
     assert AXE.run(page).violations_count >= 1
+
+
+def test_the_contrast_check_holds_text_to_7_to_1(page):
+    """Negative control: small grey text at 5.3:1 passes WCAG AA but must fail the kiosk's 7:1."""
+    page.goto("/")
+    page.evaluate("""() => {
+        const p = document.createElement('p'); p.textContent = 'grå tekst'; p.id = 'grey';
+        p.style.color = '#6b6b6b'; p.style.background = '#fff'; p.style.fontSize = '16px';  // CSSOM: CSP blocks style attributes
+        document.querySelector('main').append(p);
+    }""")
+    assert AXE.run(page).violations_count == 0
+    result = AXE.run(page, options=AXE_OPTIONS)
+    assert "color-contrast-enhanced" in result.generate_snapshot()
