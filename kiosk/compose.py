@@ -8,16 +8,20 @@ import datetime
 from flask_babel import format_date, gettext
 
 from . import deadlines, letters, qr
+from .flows import engine
 from .documents import Letter, Sheet
 from .i18n import text_direction
 
 
 def deadline_for(flow, document, answers):
-    """The document's Deadline, or None when it has none or its date is not answered yet."""
+    """The document's Deadline, or None when it has none or its date is not on the person's path."""
     rule = document.deadline
+    answers = engine.on_path(flow, answers)
     if rule is None or not answers.get(rule.received):
         return None
     received = datetime.date.fromisoformat(answers[rule.received])
+    if rule.unit == "given":
+        return deadlines.given(received)
     channel = "digital"
     if rule.paper:
         step_id, _, value = rule.paper.partition("=")
@@ -50,11 +54,14 @@ def sheet(flow, document, answers, centre, lang):
         result.deadline_label = gettext(document.deadline.label)
         result.deadline_text = format_date(deadline.last_day, "full")
         result.deadline_notes = deadline_notes(deadline)
+    elif document.unknown_deadline:
+        result.deadline_notes = [gettext(document.unknown_deadline)]
     if document.where == "borgerservice" and centre.get("borgerservice_address"):
         result.where = [gettext("Borgerservice:"), centre["borgerservice_address"],
                         centre.get("borgerservice_hours", "")]
+    on_path = engine.on_path(flow, answers)
     for code in document.codes:
-        payload = code_payload(code, deadline, document)
+        payload = code_payload(code, deadline, document, on_path)
         if payload:
             result.codes.append((payload, gettext(code.caption)))
     return result
@@ -71,11 +78,14 @@ def deadline_notes(deadline):
     return notes
 
 
-def code_payload(code, deadline, document):
+def code_payload(code, deadline, document, answers):
     if code.kind == "url":
         return qr.url_payload(code.value)
     if code.kind == "tel":
-        return qr.tel_payload(code.value)
+        try:
+            return qr.tel_payload(answers.get(code.answer, "") if code.answer else code.value)
+        except ValueError:
+            return None  # a phone number the person typed that is not one: leave the code out
     if code.kind == "deadline" and deadline is not None:
         start = datetime.datetime.combine(deadline.safe_day, datetime.time(10, 0))
         return qr.vevent_payload(gettext(document.title), start, remind_days_before=1)

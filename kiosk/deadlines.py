@@ -208,3 +208,19 @@ def compute(received: date, period: Period, channel: str = "digital") -> Deadlin
         sources += [FORAELDELSESLOVEN_27, BORGER_AUB]
     return Deadline(received, computed, last_day, moved, safe_day, risky,
                     channel == "paper", tuple(lines), tuple(sources))
+
+
+def given(day: date, today: date | None = None) -> Deadline:
+    """A deadline or meeting date the letter names itself: the kiosk takes it as it is.
+
+    It is not moved (the authority chose the date); safe_day is 2 working days before, but
+    never before `today`. Where no rule of ours applies, the only source is the letter.
+    """
+    today = today or date.today()
+    safe_day = add_working_days(day, -2)
+    if safe_day < today:
+        safe_day = max(today, min(day, next_working_day(today)))
+    lines = (f"Brevet selv siger {danish_date(day)}.",
+             "Kig i brevet en gang til, og spørg personalet, hvis du er i tvivl.")
+    return Deadline(received=today, computed=day, last_day=day, moved=False, safe_day=safe_day,
+                    risky=_is_risky_day(day), uncertain=False, explanation=lines, sources=())

@@ -172,8 +172,8 @@ def build_sheet(sheet):
     story = [_para(sheet.title, s["title"], bold=True)]
     if sheet.deadline_text:
         story += [_para(sheet.deadline_label, s["step"]), _para(sheet.deadline_text, s["deadline"], bold=True)]
-        story += [_para(note, s["base"]) for note in sheet.deadline_notes]
-        story.append(Spacer(1, 6 * mm))
+    story += [_para(note, s["base"]) for note in sheet.deadline_notes]
+    story.append(Spacer(1, 6 * mm))
     for number, step in enumerate(sheet.steps[:3], start=1):
         story.append(_para(f"{number}. {step}", s["step"]))
     if sheet.where:

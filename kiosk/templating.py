@@ -44,6 +44,12 @@ def qr_svg(payload, label):
         return Markup("")
 
 
+def offered_flows(flow_ids):
+    """The flows among `flow_ids` that exist in this kiosk's content, in the given order."""
+    flows = current_app.extensions["kiosk_content"].flows
+    return [flows[f] for f in flow_ids if f in flows]
+
+
 def translate(text):
     """Content text (a Danish msgid from a flow file) in the person's language."""
     return gettext(text) if text else ""
@@ -75,4 +81,5 @@ def register(app):
     app.add_template_global(picture_url)
     app.add_template_global(danish_date)
     app.add_template_global(qr_svg)
+    app.add_template_global(offered_flows)
     app.add_template_global(answer_label)

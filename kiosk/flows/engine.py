@@ -5,16 +5,20 @@
 """
 
 
-def next_of(step, answer):
-    """Where an answer leads: the chosen choice's `next`, else the step's `next`, else the end."""
+def next_of(step, answer, answers=None):
+    """Where an answer leads: the chosen choice's `next`, else the step's route, else its `next`."""
     if step.kind == "choice":
         choice = step.choice(answer)
         if choice is not None and choice.next:
             return choice.next
+    if step.route is not None:
+        return step.route.target(answers or {})
     return step.next
 
 
-def _default_next(step):
+def _default_next(step, answers):
+    if step.route is not None:
+        return step.route.target(answers)
     if step.next:
         return step.next
     return next((c.next for c in step.choices if c.next), None)
@@ -28,7 +32,7 @@ def walk(flow, answers):
         step = flow.steps[step_id]
         if step_id not in answers:
             break
-        step_id = next_of(step, answers[step_id])
+        step_id = next_of(step, answers[step_id], answers)
     return path
 
 
@@ -36,10 +40,10 @@ def projected(flow, answers):
     """The walk, continued along default edges: the whole route as far as we can tell now."""
     path = walk(flow, answers)
     last = flow.steps[path[-1]]
-    step_id = next_of(last, answers[last.id]) if last.id in answers else _default_next(last)
+    step_id = next_of(last, answers[last.id], answers) if last.id in answers else _default_next(last, answers)
     while step_id and step_id not in path:
         path.append(step_id)
-        step_id = _default_next(flow.steps[step_id])
+        step_id = _default_next(flow.steps[step_id], answers)
     return path
 
 
@@ -74,7 +78,12 @@ def after_answer(flow, answers, step_id, return_to=None):
         for on_path in walk(flow, answers):
             if on_path == return_to or on_path not in answers:
                 return on_path
-    return next_of(flow.steps[step_id], answers[step_id])
+    return next_of(flow.steps[step_id], answers[step_id], answers)
+
+
+def on_path(flow, answers):
+    """Only the answers on the person's current path: an answer left on an abandoned branch never counts."""
+    return {s: answers[s] for s in walk(flow, answers) if s in answers}
 
 
 def check_step_after(flow, answers, step_id):

@@ -5,7 +5,7 @@ import tomllib
 from pathlib import Path
 
 from .model import (CODE_KINDS, DOCUMENT_KINDS, PERIOD_UNITS, STEP_KINDS, Area, Choice, Code,
-                    DeadlineRule, Document, Flow, Source, Step)
+                    DeadlineRule, Document, Flow, Route, Source, Step)
 
 
 class ContentError(ValueError):
@@ -44,7 +44,9 @@ def _build_flow(raw, where, problems):
                 problems.append(f"{sw}: bad choice: {e}")
         fields = {k: v for k, v in s.items() if k in STEP_KEYS and k != "choices"}
         try:
-            step = Step(choices=tuple(choices), **_tuple_fields(fields, {"body", "years", "sources"}))
+            if "route" in fields:
+                fields["route"] = Route(**fields["route"])
+            step = Step(choices=tuple(choices), **_tuple_fields(fields, {"body", "years", "sources", "links"}))
         except TypeError as e:
             problems.append(f"{sw}: {e}")
             continue
@@ -104,7 +106,7 @@ def _check_flow(flow, where, areas, picture_exists, letters_dir, problems):
             problems.append(f"{sw}: unknown kind '{step.kind}'")
         if step.picture:
             picture(step.picture, f"step {step.id}")
-        targets = [step.next] + [c.next for c in step.choices]
+        targets = [step.next] + [c.next for c in step.choices] + (step.route.targets() if step.route else [])
         for target in targets:
             if target is not None and target not in flow.steps:
                 problems.append(f"{sw}: next '{target}' does not exist")
@@ -123,6 +125,14 @@ def _check_flow(flow, where, areas, picture_exists, letters_dir, problems):
                 problems.append(f"{sw}: source '{ref}' is not declared")
         if step.kind == "document" and step.document not in flow.documents:
             problems.append(f"{sw}: document '{step.document}' is not declared")
+        if step.route is not None:
+            on = flow.steps.get(step.route.on)
+            if on is None or on.kind != "choice":
+                problems.append(f"{sw}: route.on '{step.route.on}' is not a choice step")
+            else:
+                for value in step.route.cases:
+                    if on.choice(value) is None:
+                        problems.append(f"{sw}: route case '{value}' is not a choice of '{on.id}'")
     _check_graph(flow, where, problems)
 
 
@@ -158,6 +168,9 @@ def _check_document(flow, doc, where, letters_dir, problems):
             problems.append(f"{where}: unknown code kind '{code.kind}'")
         elif code.kind == "url" and not code.value.startswith("https://"):
             problems.append(f"{where}: code '{code.caption}' needs an https URL")
+        elif code.kind == "tel" and code.answer:
+            if flow.steps.get(code.answer) is None or flow.steps[code.answer].kind != "text":
+                problems.append(f"{where}: code '{code.caption}' answer '{code.answer}' is not a text step")
         elif code.kind == "tel" and not any(ch.isdigit() for ch in code.value):
             problems.append(f"{where}: code '{code.caption}' needs a phone number")
         elif code.kind == "deadline" and rule is None:
@@ -168,7 +181,8 @@ def _check_graph(flow, where, problems):
     """Every step reachable from the first, and no loops: a loop would trap a person."""
     if flow.first not in flow.steps:
         return
-    edges = {s.id: {t for t in [s.next, *(c.next for c in s.choices)] if t in flow.steps}
+    edges = {s.id: {t for t in [s.next, *(c.next for c in s.choices),
+                                *(s.route.targets() if s.route else [])] if t in flow.steps}
              for s in flow.steps.values()}
     seen, state = set(), {}
 

@@ -22,6 +22,20 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Route:
+    """Go on by an earlier answer: the one declarative branching rule beyond `next`."""
+    on: str  # id of an earlier choice step
+    cases: dict  # choice value -> step id
+    default: str | None = None
+
+    def target(self, answers):
+        return self.cases.get(answers.get(self.on), self.default)
+
+    def targets(self):
+        return [*self.cases.values(), self.default]
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     kind: str
@@ -38,6 +52,9 @@ class Step:
     staff_note: str = ""
     sources: tuple[str, ...] = ()
     document: str = ""
+    route: Route | None = None
+    links: tuple[str, ...] = ()  # flows to offer next ("what you can do now"); absent flows are not shown
+    urgent: bool = False
 
     def choice(self, value):
         return next((c for c in self.choices if c.value == value), None)
@@ -45,7 +62,7 @@ class Step:
 
 DOCUMENT_KINDS = ("letter", "sheet")
 CODE_KINDS = ("url", "tel", "deadline")
-PERIOD_UNITS = ("weeks", "days", "months", "working_days")
+PERIOD_UNITS = ("weeks", "days", "months", "working_days", "given")  # given: the date is the deadline
 
 
 @dataclass(frozen=True)
@@ -54,6 +71,7 @@ class Code:
     kind: str
     caption: str
     value: str = ""
+    answer: str = ""  # tel: take the number from this text step's answer (skipped when empty or invalid)
 
 
 @dataclass(frozen=True)
@@ -76,6 +94,7 @@ class Document:
     steps: tuple[str, ...] = ()  # sheets: at most three things to do
     codes: tuple[Code, ...] = ()
     where: str = ""  # sheets: "borgerservice" prints the centre's Borgerservice address and hours
+    unknown_deadline: str = ""  # sheets: said instead of a date when the deadline cannot be worked out
 
 
 @dataclass(frozen=True)

@@ -79,3 +79,12 @@ def test_the_engine_imports_no_flask():
 def test_the_check_step_after_a_question_is_found(journey):
     answers = {"hvem": "kommunen", "hvad": ["penge"], "hvornaar": "2026-11-12", "navn": "x"}
     assert engine.check_step_after(journey, answers, "hvad") == "tjek"
+
+
+def test_a_route_goes_on_by_an_earlier_answer():
+    _, flows = load_content(FIXTURES, lambda name: True)
+    branch = flows["branch"]
+    answers = {"art": "b", "dato": "2026-03-02"}
+    assert engine.walk(branch, answers) == ["art", "dato", "frist"]
+    assert engine.projected(branch, answers) == ["art", "dato", "frist", "tlf", "res-b"]
+    assert engine.walk(branch, {**answers, "art": "zzz"}) == ["art", "dato", "res-c"]

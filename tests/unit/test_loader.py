@@ -30,7 +30,7 @@ def edit(content_dir, old, new, name="journey.toml"):
 
 def test_the_fixture_content_loads(content):
     areas, flows = load_content(content, lambda name: True)
-    assert set(flows) == {"journey", "short"}
+    assert set(flows) == {"journey", "short", "branch"}
     assert set(areas) == {"proeve", "tom"}
 
 
@@ -115,3 +115,15 @@ def test_a_sheet_with_more_than_three_steps_is_refused(content):
 def test_a_qr_link_must_be_https(content):
     edit(content, 'value = "https://www.borger.dk/"', 'value = "javascript:alert(1)"')
     assert "needs an https URL" in problems(content)
+
+
+def test_a_route_on_an_unknown_step_or_choice_is_refused(content):
+    edit(content, 'route = { on = "art", cases = { a = "res-a", b = "frist" }, default = "res-c" }',
+         'route = { on = "dato", cases = { zz = "res-a", b = "nowhere" }, default = "res-c" }', "branch.toml")
+    found = problems(content)
+    assert "route.on 'dato' is not a choice step" in found and "next 'nowhere' does not exist" in found
+
+
+def test_a_tel_code_must_read_a_text_answer(content):
+    edit(content, 'answer = "tlf"', 'answer = "art"', "branch.toml")
+    assert "answer 'art' is not a text step" in problems(content)
