@@ -87,4 +87,4 @@ def test_a_route_goes_on_by_an_earlier_answer():
     answers = {"art": "b", "dato": "2026-03-02"}
     assert engine.walk(branch, answers) == ["art", "dato", "frist"]
     assert engine.projected(branch, answers) == ["art", "dato", "frist", "tlf", "res-b"]
-    assert engine.walk(branch, {**answers, "art": "zzz"}) == ["art", "dato", "res-c"]
+    assert engine.walk(branch, {**answers, "art": "c"}) == ["art", "dato", "res-c"]
