@@ -11,6 +11,7 @@ import pytest
 from kiosk import create_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ROOT_DIR = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
 
 

@@ -36,19 +36,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 def visit(base, canaries):
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-    set_cookies = []
-
-    def call(path, form=None):
-        data = urllib.parse.urlencode(form, doseq=True).encode() if form is not None else None
-        try:
-            response = opener.open(base + path, data=data, timeout=10)
-        except urllib.error.HTTPError as e:  # 303s arrive here with NoRedirect
-            response = e
-        set_cookies.extend(response.headers.get_all("Set-Cookie") or [])
-        return response.read().decode("utf-8", "replace")
-
+    call, set_cookies = opener_for(base)
     page = call("/flow/journey/hvem")
     token = lambda html: re.search(r'name="csrf_token" value="([0-9a-f]+)"', html).group(1)
     tok = token(page)
@@ -75,20 +63,57 @@ def visit(base, canaries):
     return set_cookies
 
 
-def test_canaries_are_found_in_no_file_log_line_or_cookie(tmp_path):
+def opener_for(base):
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+    set_cookies = []
+
+    def call(path, form=None):
+        data = urllib.parse.urlencode(form, doseq=True).encode() if form is not None else None
+        try:
+            response = opener.open(base + path, data=data, timeout=10)
+        except urllib.error.HTTPError as e:  # 303s arrive here with NoRedirect
+            response = e
+        set_cookies.extend(response.headers.get_all("Set-Cookie") or [])
+        return response.read().decode("utf-8", "replace")
+
+    return call, set_cookies
+
+
+def visit_real_flows(base, canaries):
+    """The two post flows of the real content; the phone number field carries the canary."""
+    call, cookies = opener_for(base)
+    tok = re.search(r'name="csrf_token" value="([0-9a-f]+)"', call("/flow/forstaa-brev/afsender")).group(1)
+    flow = "/flow/forstaa-brev/"
+    for step, form in [("afsender", {"answer": "kommunen"}), ("art", {"answer": "afgoerelse"}),
+                       ("kanal", {"answer": "digital"}), ("telefon", {"answer": canaries["name"]}),
+                       ("modtaget", {"shortcut": "today"})]:
+        call(flow + step, {"csrf_token": tok, **form})
+    call(flow + "res-afgoerelse")
+    call(flow + "res-afgoerelse/pdf")
+    call(flow + "res-afgoerelse/udskriv", {"csrf_token": tok})
+    call("/flow/tjek-post/mitid", {"csrf_token": tok, "answer": "nej"})
+    call("/flow/tjek-post/mitid-nej/pdf")
+    call("/faerdig", {"csrf_token": tok})
+    return cookies
+
+
+def run_sweep(tmp_path, content_dir, visitor, flows=20):
     sandbox = tmp_path / "sandbox"
     for folder in ("home", "tmp", "cwd"):
         (sandbox / folder).mkdir(parents=True)
     port = free_port()
     env = {**os.environ, "HOME": str(sandbox / "home"), "TMPDIR": str(sandbox / "tmp"),
-           "KIOSK_PORT": str(port), "KIOSK_CONTENT_DIR": str(FIXTURES),
-           "KIOSK_SETTINGS_FILE": str(sandbox / "cwd" / "instance" / "settings.json"),
+           "KIOSK_PORT": str(port), "KIOSK_SETTINGS_FILE": str(sandbox / "cwd" / "instance" / "settings.json"),
            "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"}
+    if content_dir:
+        env["KIOSK_CONTENT_DIR"] = str(content_dir)
     log = open(tmp_path / "server.log", "wb")
     started = time.time()
     server = subprocess.Popen([sys.executable, "-m", "kiosk"], cwd=sandbox / "cwd", env=env,
                               stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
+    all_canaries, cookies = [], []
     try:
         for _ in range(100):
             try:
@@ -96,12 +121,11 @@ def test_canaries_are_found_in_no_file_log_line_or_cookie(tmp_path):
                 break
             except OSError:
                 time.sleep(0.1)
-        flows, all_canaries, cookies = 20, [], []
         for _ in range(flows):
             canaries = {k: f"CANARY{k}{uuid.uuid4().hex[:12]}" for k in
                         ("multi", "day", "name", "speech", "lang", "query", "path")}
             all_canaries += canaries.values()
-            cookies += visit(base, canaries)
+            cookies += visitor(base, canaries)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -118,9 +142,17 @@ def test_canaries_are_found_in_no_file_log_line_or_cookie(tmp_path):
     for path in files:
         data = path.read_bytes()
         file_hits += [(path, c) for c in all_canaries if any(e in data for e in encodings(c))]
-    print(f"T1: {flows} flows x {len(all_canaries) // flows} fields: canary in {len(file_hits)} files, "
+    print(f"T1: {flows} visits: canary in {len(file_hits)} files, "
           f"{len(log_hits)} log lines, {len(cookie_hits)} cookies ({len(files)} new files checked)")
     assert (file_hits, log_hits, cookie_hits) == ([], [], [])
+
+
+def test_canaries_are_found_in_no_file_log_line_or_cookie(tmp_path):
+    run_sweep(tmp_path, FIXTURES, visit)
+
+
+def test_canaries_from_the_post_flows_are_found_nowhere(tmp_path):
+    run_sweep(tmp_path, None, visit_real_flows, flows=10)
 
 
 def test_the_canary_search_finds_a_planted_canary(tmp_path):
