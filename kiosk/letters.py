@@ -4,6 +4,7 @@ A letter template is Danish text with Jinja placeholders and named blocks (afsen
 modtager, emne, tekst, navn, and optionally aflevering). Each block is rendered on its
 own, so nothing a person types can move text from one part of the letter to another.
 """
+import datetime
 import functools
 
 from jinja2 import FileSystemLoader
@@ -14,8 +15,6 @@ from .flows import engine
 
 
 def _dato(value):
-    import datetime
-
     if isinstance(value, str):
         value = datetime.date.fromisoformat(value)
     return danish_date(value)
