@@ -4,10 +4,9 @@ import datetime
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext
 
-from .. import visit
+from .. import compose, visit
 from ..flows import engine
 from ..flows.parse import date_parts, parse
-from .. import compose
 
 bp = Blueprint("flow", __name__, url_prefix="/flow")
 
