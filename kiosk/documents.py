@@ -15,7 +15,8 @@ from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (Flowable, FrameBreak, KeepTogether, Paragraph, SimpleDocTemplate,
                                 Spacer, Table, TableStyle)
 
-from .pdftext import LATIN, LATIN_BOLD, RTLParagraph, markup, mostly_arabic, register_fonts, safe
+from .pdftext import (ARABIC, LATIN, LATIN_BOLD, RTLParagraph, markup, mostly_arabic, register_fonts,
+                      safe, single_font, visual_order)
 
 MONTHS_DA = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
              "september", "oktober", "november", "december"]
@@ -152,7 +153,13 @@ class QrRow(Flowable):
         super().__init__()
         from .qr import QrFlowable
 
-        self.items = [QrFlowable(payload, size=32 * mm, caption=safe(caption)) for payload, caption in codes]
+        self.items = []
+        for payload, caption in codes:
+            text, font = single_font(caption)
+            item = QrFlowable(payload, size=32 * mm, caption=text, font=font)
+            if font == ARABIC:
+                item.lines = [visual_order(line) for line in item.lines]
+            self.items.append(item)
 
     def wrap(self, available_width, available_height):
         self.width = available_width

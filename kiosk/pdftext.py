@@ -97,6 +97,21 @@ def markup(text, bold=False):
     return "".join(parts)
 
 
+def single_font(text):
+    """(text ready to draw, font) for a short line drawn without a Paragraph, e.g. a QR caption."""
+    text = safe(text)
+    coverage = register_fonts()
+    if has_arabic(text):
+        return _RESHAPER.reshape(text), ARABIC
+    if all(ord(ch) in coverage[LATIN] for ch in text):
+        return text, LATIN
+    return text, WIDE
+
+
+def visual_order(line):
+    return get_display(line)
+
+
 class RTLParagraph(Flowable):
     """Right-to-left text: reshape, wrap, then reorder each line (reportlab alone gets the order wrong)."""
 
