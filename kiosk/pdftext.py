@@ -30,6 +30,7 @@ FONT_FILES = {
     WIDE: ("Noto Sans", 400),
     ARABIC: ("Noto Sans Arabic", 400),
 }
+_BLANKS = frozenset(map(ord, "\n\t "))
 _RESHAPER = arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
 
 
@@ -49,6 +50,7 @@ def is_arabic(ch):
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff"
 
 
+@functools.lru_cache(maxsize=8192)
 def font_for(ch, bold=False):
     """The first font that has this character, or None (then the character is dropped)."""
     coverage = register_fonts()
@@ -64,7 +66,14 @@ MAX_CHARS = 10_000
 def safe(text):
     """Person-supplied text, cleaned: no control or format characters, no unprintable symbols."""
     text = unicodedata.normalize("NFC", clean_text(str(text or "")[:MAX_CHARS]))
+    if _in_latin(text):
+        return text
     return "".join(ch for ch in text if ch in "\n\t " or font_for(ch) is not None)
+
+
+def _in_latin(text, bold=False):
+    """True when the Latin font has every character: then no per-character work is needed."""
+    return set(map(ord, text)) <= register_fonts()[LATIN_BOLD if bold else LATIN] | _BLANKS
 
 
 def has_arabic(text):
@@ -79,6 +88,8 @@ def mostly_arabic(text):
 def markup(text, bold=False):
     """Escaped Paragraph markup, with each run in a font that has its glyphs."""
     text = safe(text)
+    if _in_latin(text, bold):
+        return escape(text).replace("\n", "<br/>")
     runs, current, font = [], "", None
     for ch in text:
         wanted = font if ch in " \t\n" else font_for(ch, bold)

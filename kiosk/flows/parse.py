@@ -28,6 +28,8 @@ class Parsed:
 def clean_text(text):
     """Drop control and format characters (NUL, bidi overrides, zero-width) but keep line breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if all(line.isprintable() for line in text.replace("\t", " ").split("\n")):
+        return text  # the common case: nothing to drop, and far cheaper than a per-character check
     return "".join(ch for ch in text
                    if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
 
