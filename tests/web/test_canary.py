@@ -80,6 +80,24 @@ def opener_for(base):
     return call, set_cookies
 
 
+def visit_real_flows(base, canaries):
+    """The two post flows of the real content; the phone number field carries the canary."""
+    call, cookies = opener_for(base)
+    tok = re.search(r'name="csrf_token" value="([0-9a-f]+)"', call("/flow/forstaa-brev/afsender")).group(1)
+    flow = "/flow/forstaa-brev/"
+    for step, form in [("afsender", {"answer": "kommunen"}), ("art", {"answer": "afgoerelse"}),
+                       ("kanal", {"answer": "digital"}), ("telefon", {"answer": canaries["name"]}),
+                       ("modtaget", {"shortcut": "today"})]:
+        call(flow + step, {"csrf_token": tok, **form})
+    call(flow + "res-afgoerelse")
+    call(flow + "res-afgoerelse/pdf")
+    call(flow + "res-afgoerelse/udskriv", {"csrf_token": tok})
+    call("/flow/tjek-post/mitid", {"csrf_token": tok, "answer": "nej"})
+    call("/flow/tjek-post/mitid-nej/pdf")
+    call("/faerdig", {"csrf_token": tok})
+    return cookies
+
+
 def run_sweep(tmp_path, content_dir, visitor, flows=20):
     sandbox = tmp_path / "sandbox"
     for folder in ("home", "tmp", "cwd"):
@@ -131,6 +149,10 @@ def run_sweep(tmp_path, content_dir, visitor, flows=20):
 
 def test_canaries_are_found_in_no_file_log_line_or_cookie(tmp_path):
     run_sweep(tmp_path, FIXTURES, visit)
+
+
+def test_canaries_from_the_post_flows_are_found_nowhere(tmp_path):
+    run_sweep(tmp_path, None, visit_real_flows, flows=10)
 
 
 def test_the_canary_search_finds_a_planted_canary(tmp_path):

@@ -1,0 +1,91 @@
+"""The two post flows by touch, in Danish and English, with axe on every screen."""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from kiosk import create_app
+from tests.browser.conftest import serve
+from tests.browser.test_accessibility import AXE_OPTIONS
+
+pytestmark = pytest.mark.browser
+AXE = Axe()
+
+
+@pytest.fixture(scope="module")
+def real_server(tmp_path_factory):
+    app = create_app({"SETTINGS_FILE": str(tmp_path_factory.mktemp("real") / "settings.json")})
+    app.extensions["kiosk_centre"].update(borgerservice_address="Rådhuspladsen 2, Aarhus",
+                                          borgerservice_hours="Man-fre 10-15")
+    server, url = serve(app)
+    yield url
+    server.close()
+
+
+@pytest.fixture
+def tapper(browser, real_server):
+    context = browser.new_context(viewport={"width": 1080, "height": 1920}, base_url=real_server)
+    page = context.new_page()
+    violations = {}
+    taps = []
+
+    def tap(selector, expect=None):
+        page.click(selector)
+        taps.append(selector)
+        if expect:
+            page.wait_for_selector(expect)
+        result = AXE.run(page, options=AXE_OPTIONS)
+        if result.violations_count:
+            violations[f"{page.url} after {selector}"] = result.generate_report()
+
+    yield page, tap, taps, violations
+    context.close()
+
+
+def choose_language(page, lang):
+    page.goto("/sprog")
+    page.click(f"#lang-{lang}")
+    page.wait_for_selector(f"html[lang={lang}]")
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_from_a_letter_to_a_printed_sheet_in_under_10_taps(tapper, lang):
+    page, tap, taps, violations = tapper
+    choose_language(page, lang)
+    page.goto("/")
+    taps.clear()
+    tap("#area-post", "#flow-forstaa-brev")
+    tap("#flow-forstaa-brev", "#choice-kommunen")
+    tap("#choice-kommunen", "#choice-afgoerelse")
+    tap("#choice-afgoerelse", "#choice-digital")
+    tap("#choice-digital", "#skip")
+    tap("#skip", "#today")
+    tap("#today", "#deadline")
+    tap("#print", "#print-failed")
+    assert len(taps) < 10, taps
+    assert violations == {}, "\n".join(f"== {k}\n{v}" for k, v in violations.items())
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_an_eviction_letter_is_urgent(tapper, lang):
+    page, tap, taps, violations = tapper
+    choose_language(page, lang)
+    page.goto("/flow/forstaa-brev")
+    tap("#choice-fogedretten", "#urgent")
+    assert violations == {}, "\n".join(f"== {k}\n{v}" for k, v in violations.items())
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_the_digital_post_check_walks_to_the_end(tapper, lang):
+    page, tap, taps, violations = tapper
+    choose_language(page, lang)
+    page.goto("/")
+    tap("#area-post", "#flow-tjek-post")
+    tap("#flow-tjek-post", "#choice-nej")
+    tap("button.next", "#choice-nej")        # the MitID sheet, then "can't use Digital Post at all?"
+    tap("#choice-nej", "#choice-telefon")
+    tap("#choice-telefon", "button.next")
+    tap("button.next", "#choice-ja")         # unread letters?
+    tap("#choice-ja", "#next-forstaa-brev")
+    tap("button.next", "#choice-ja")         # help reading your post?
+    tap("#choice-ja", "button.next")
+    tap("button.next", "#to-start")
+    assert violations == {}, "\n".join(f"== {k}\n{v}" for k, v in violations.items())
