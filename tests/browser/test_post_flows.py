@@ -80,7 +80,8 @@ def test_the_digital_post_check_walks_to_the_end(tapper, lang):
     page.goto("/")
     tap("#area-post", "#flow-tjek-post")
     tap("#flow-tjek-post", "#choice-nej")
-    tap("button.next", "#choice-nej")        # the MitID sheet, then "can't use Digital Post at all?"
+    tap("#choice-nej", "button.next")        # no MitID: the sheet on how to get one
+    tap("button.next", "#choice-nej")        # "can't use Digital Post at all?"
     tap("#choice-nej", "#choice-telefon")
     tap("#choice-telefon", "button.next")
     tap("button.next", "#choice-ja")         # unread letters?
