@@ -36,6 +36,8 @@ SCENARIOS = [
     # 14 days land on nytårsdag 2027 -> Monday 4 January.
     ("udlejer", "paakrav", "papir", "2026-12-18", None, "mandag den 4. januar 2027", True, "papir"),
     ("fogedretten", None, None, None, None, None, True, ""),
+    # A stopped benefit is a decision: 4 weeks to complain, and urgent.
+    ("kommunen", "stop", "digital", "2026-03-03", None, "tirsdag den 31. marts 2026", True, ""),
     ("udlejer", "udsaettelse", "digital", "2026-11-20", None, None, True, ""),
     ("kommunen", "partshoering", "digital", "2026-11-20", "2026-12-10", "torsdag den 10. december 2026", False, ""),
     ("kommunen", "partshoering", "digital", "2026-11-20", None, None, False, ""),
