@@ -53,7 +53,7 @@ def sheet(flow, document, answers, centre, lang):
     if deadline is not None:
         result.deadline_label = gettext(document.deadline.label)
         result.deadline_text = format_date(deadline.last_day, "full")
-        result.deadline_notes = deadline_notes(deadline)
+        result.deadline_notes = deadline_notes(deadline, given=document.deadline.unit == "given")
     elif document.unknown_deadline:
         result.deadline_notes = [gettext(document.unknown_deadline)]
     if document.where == "borgerservice" and centre.get("borgerservice_address"):
@@ -67,7 +67,10 @@ def sheet(flow, document, answers, centre, lang):
     return result
 
 
-def deadline_notes(deadline):
+def deadline_notes(deadline, given=False):
+    if given:
+        # A date the letter names itself (a meeting, a reply date): no counting rules apply.
+        return [gettext("Datoen står i brevet. Tjek den en gang til, og spørg personalet, hvis du er i tvivl.")]
     notes = [gettext("Aflever senest %(day)s, så er du på den sikre side.",
                      day=format_date(deadline.safe_day, "full")),
              gettext("Fristen slutter kl. 23.59. Det tæller, når myndigheden har fået det.")]

@@ -86,6 +86,10 @@ def test_the_printed_sheet_has_the_right_deadline_and_urgency(real_app, tmp_path
         assert deadline in text, text[:400]
     else:
         assert not re.search(r"\w+dag den \d+\. \w+ 20\d\d", text), text[:400]
+    if own_date:
+        # A date the letter names (a meeting, a reply date) gets no counting advice.
+        assert "Aflever senest" not in text and "23.59" not in text
+        assert "Datoen står i brevet" in text
     if note == "papir":
         assert "Brevet kom på papir" in text
     if note == "helligdag":
