@@ -32,13 +32,20 @@ class Content:
                     break
         return self.pictures.get(name, "")
 
-    def flows_in(self, area_id):
-        return sorted((f for f in self.flows.values() if f.area == area_id),
+    def offered(self, flow_id, centre):
+        """The flow, if this centre offers it (some flows depend on a setting), else None."""
+        flow = self.flows.get(flow_id)
+        if flow is None or (flow.requires and not centre.get(flow.requires)):
+            return None
+        return flow
+
+    def flows_in(self, area_id, centre):
+        return sorted((f for f in self.flows.values() if f.area == area_id and self.offered(f.id, centre)),
                       key=lambda f: (f.order, f.id))
 
-    def live_areas(self):
+    def live_areas(self, centre):
         """Areas that have at least one flow: the start screen shows no empty tile."""
-        return sorted((a for a in self.areas.values() if self.flows_in(a.id)),
+        return sorted((a for a in self.areas.values() if self.flows_in(a.id, centre)),
                       key=lambda a: (a.order, a.id))
 
     @property

@@ -9,6 +9,17 @@ from .flows.parse import N_, clean_text
 MAX_CONTACTS = 8
 CONTACT_FIELDS = ("name", "phone", "address", "hours", "note")
 FIELD_LIMIT = 200
+PHONE_KEYS = ("kommune_phone", "borgerraadgiver_phone")
+
+
+def _is_phone(text):
+    from .qr import tel_payload
+
+    try:
+        tel_payload(text)
+        return True
+    except ValueError:
+        return False
 
 
 @functools.cache
@@ -26,8 +37,13 @@ def parse_settings(form, current, languages):
     settings = dict(current)
     errors = {}
     for key in ("centre_name", "centre_place", "borgerservice_address", "borgerservice_hours",
-                "printer_queue"):
+                "printer_queue", "kommune_address", "borgerraadgiver_address"):
         settings[key] = _clip(form.get(key, ""))
+    for key in PHONE_KEYS:
+        settings[key] = _clip(form.get(key, ""))
+        if settings[key] and not _is_phone(settings[key]):
+            errors[key] = N_("Skriv et telefonnummer, fx 33 66 33 66.")
+    settings["borgerraadgiver"] = form.get("borgerraadgiver") == "1"
     kommune = form.get("kommune", "")
     if kommune and kommune not in {k["code"] for k in kommuner()}:
         errors["kommune"] = N_("Vælg en kommune fra listen.")

@@ -61,7 +61,7 @@ def sheet(flow, document, answers, centre, lang):
                         centre.get("borgerservice_hours", "")]
     on_path = engine.on_path(flow, answers)
     for code in document.codes:
-        payload = code_payload(code, deadline, document, on_path)
+        payload = code_payload(code, deadline, document, on_path, centre)
         if payload:
             result.codes.append((payload, gettext(code.caption)))
     return result
@@ -81,14 +81,19 @@ def deadline_notes(deadline, given=False):
     return notes
 
 
-def code_payload(code, deadline, document, answers):
+def code_payload(code, deadline, document, answers, centre=None):
+    value = code.value
+    if code.setting:
+        value = str((centre or {}).get(code.setting) or "")
+    elif code.answer:
+        value = answers.get(code.answer, "")
     if code.kind == "url":
-        return qr.url_payload(code.value)
+        return qr.url_payload(value) if value.startswith("https://") else None
     if code.kind == "tel":
         try:
-            return qr.tel_payload(answers.get(code.answer, "") if code.answer else code.value)
+            return qr.tel_payload(value)
         except ValueError:
-            return None  # a phone number the person typed that is not one: leave the code out
+            return None  # a number the person or staff typed that is not one: leave the code out
     if code.kind == "deadline" and deadline is not None:
         start = datetime.datetime.combine(deadline.safe_day, datetime.time(10, 0))
         return qr.vevent_payload(gettext(document.title), start, remind_days_before=1)

@@ -40,7 +40,19 @@ def context(flow, answers, centre, today, deadline=None):
         values = value if isinstance(value, list) else [value]
         return ", ".join(c.label for c in step.choices if c.value in values)
 
-    return {"svar": on_path, "valgt": valgt, "centre": centre, "i_dag": today, "frist": deadline}
+    kommune = {"name": kommune_name(centre.get("kommune", "")),
+               "address": centre.get("kommune_address", "")}
+    borgerraadgiver = {"address": centre.get("borgerraadgiver_address", ""),
+                       "phone": centre.get("borgerraadgiver_phone", "")}
+    return {"svar": on_path, "valgt": valgt, "centre": centre, "i_dag": today, "frist": deadline,
+            "for_sent": bool(deadline and deadline.last_day < today),
+            "kommune": kommune, "borgerraadgiver": borgerraadgiver}
+
+
+def kommune_name(code):
+    from .centre import kommuner
+
+    return next((k["name"] for k in kommuner() if k["code"] == code), "")
 
 
 def render_blocks(letters_dir, template_name, values):

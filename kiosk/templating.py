@@ -46,8 +46,8 @@ def qr_svg(payload, label):
 
 def offered_flows(flow_ids):
     """The flows among `flow_ids` that exist in this kiosk's content, in the given order."""
-    flows = current_app.extensions["kiosk_content"].flows
-    return [flows[f] for f in flow_ids if f in flows]
+    content, centre = current_app.extensions["kiosk_content"], current_app.extensions["kiosk_centre"]
+    return [content.offered(f, centre) for f in flow_ids if content.offered(f, centre)]
 
 
 def translate(text):

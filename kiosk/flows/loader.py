@@ -5,7 +5,7 @@ import tomllib
 from pathlib import Path
 
 from .model import (CODE_KINDS, DOCUMENT_KINDS, PERIOD_UNITS, STEP_KINDS, Area, Choice, Code,
-                    DeadlineRule, Document, Flow, Route, Source, Step)
+                    DeadlineRule, Document, Flow, Lateness, Route, Source, Step)
 
 
 class ContentError(ValueError):
@@ -16,7 +16,10 @@ class ContentError(ValueError):
 
 STEP_KEYS = set(Step.__dataclass_fields__)
 CHOICE_KEYS = set(Choice.__dataclass_fields__)
-FLOW_KEYS = {"id", "title", "area", "picture", "first", "order", "steps", "sources", "documents"}
+FLOW_KEYS = {"id", "title", "area", "picture", "first", "order", "steps", "sources", "documents",
+             "requires", "carry"}
+CARRY_KINDS = {"choice", "multi", "date", "text"}
+LATE_CASES = {"late", "in-time"}
 KINDS_WITH_CHOICES = {"choice", "multi"}
 
 
@@ -45,7 +48,10 @@ def _build_flow(raw, where, problems):
         fields = {k: v for k, v in s.items() if k in STEP_KEYS and k != "choices"}
         try:
             if "route" in fields:
-                fields["route"] = Route(**fields["route"])
+                route = dict(fields["route"])
+                if "late" in route:
+                    route["late"] = Lateness(**route["late"])
+                fields["route"] = Route(**route)
             step = Step(choices=tuple(choices), **_tuple_fields(fields, {"body", "years", "sources", "links"}))
         except TypeError as e:
             problems.append(f"{sw}: {e}")
@@ -73,6 +79,7 @@ def _build_flow(raw, where, problems):
     try:
         return Flow(id=raw["id"], title=raw["title"], area=raw["area"], picture=raw["picture"],
                     first=raw["first"], order=raw.get("order", 100),
+                    requires=raw.get("requires", ""), carry=raw.get("carry", {}),
                     steps=steps, sources=sources, documents=documents)
     except KeyError as e:
         problems.append(f"{where}: missing {e}")
@@ -125,7 +132,15 @@ def _check_flow(flow, where, areas, picture_exists, letters_dir, problems):
                 problems.append(f"{sw}: source '{ref}' is not declared")
         if step.kind == "document" and step.document not in flow.documents:
             problems.append(f"{sw}: document '{step.document}' is not declared")
-        if step.route is not None:
+        if step.route is not None and step.route.late is not None:
+            on = flow.steps.get(step.route.on)
+            if on is None or on.kind != "date":
+                problems.append(f"{sw}: route.on '{step.route.on}' is not a date step")
+            if step.route.late.unit not in PERIOD_UNITS or step.route.late.unit == "given":
+                problems.append(f"{sw}: route.late unit '{step.route.late.unit}' is not valid")
+            for key in set(step.route.cases) - LATE_CASES:
+                problems.append(f"{sw}: route case '{key}' is not 'late' or 'in-time'")
+        elif step.route is not None:
             on = flow.steps.get(step.route.on)
             if on is None or on.kind != "choice":
                 problems.append(f"{sw}: route.on '{step.route.on}' is not a choice step")
@@ -133,6 +148,14 @@ def _check_flow(flow, where, areas, picture_exists, letters_dir, problems):
                 for value in step.route.cases:
                     if on.choice(value) is None:
                         problems.append(f"{sw}: route case '{value}' is not a choice of '{on.id}'")
+    for source_flow, pairs in flow.carry.items():
+        for target, source_step in (pairs.items() if isinstance(pairs, dict) else []):
+            if flow.steps.get(target) is None or flow.steps[target].kind not in CARRY_KINDS:
+                problems.append(f"{where}: carry from '{source_flow}' into '{target}', which is no question step")
+            if not isinstance(source_step, str):
+                problems.append(f"{where}: carry from '{source_flow}' names no step for '{target}'")
+        if not isinstance(pairs, dict):
+            problems.append(f"{where}: carry from '{source_flow}' is not a table")
     _check_graph(flow, where, problems)
 
 
@@ -168,6 +191,8 @@ def _check_document(flow, doc, where, letters_dir, problems):
             problems.append(f"{where}: unknown code kind '{code.kind}'")
         elif code.kind == "url" and not code.value.startswith("https://"):
             problems.append(f"{where}: code '{code.caption}' needs an https URL")
+        elif code.setting:
+            pass  # the centre's own value; checked when staff save it
         elif code.kind == "tel" and code.answer:
             if flow.steps.get(code.answer) is None or flow.steps[code.answer].kind != "text":
                 problems.append(f"{where}: code '{code.caption}' answer '{code.answer}' is not a text step")

@@ -22,14 +22,29 @@ class Choice:
 
 
 @dataclass(frozen=True)
-class Route:
-    """Go on by an earlier answer: the one declarative branching rule beyond `next`."""
-    on: str  # id of an earlier choice step
-    cases: dict  # choice value -> step id
-    default: str | None = None
+class Lateness:
+    """A period after a date answer; a route with one branches on whether it has run out."""
+    amount: int
+    unit: str
 
-    def target(self, answers):
-        return self.cases.get(answers.get(self.on), self.default)
+
+@dataclass(frozen=True)
+class Route:
+    """Go on by an earlier answer: the one declarative branching rule beyond `next`.
+
+    With `late`, `on` is a date step and the case key is "late" once the period from that
+    date has run out (by the same deadline rules the printouts use), else "in-time".
+    """
+    on: str  # id of an earlier choice step (or date step, with `late`)
+    cases: dict  # choice value (or "late"/"in-time") -> step id
+    default: str | None = None
+    late: Lateness | None = None
+
+    def target(self, answers, today=None):
+        key = answers.get(self.on)
+        if self.late is not None:
+            key = _lateness(answers.get(self.on), self.late, today)
+        return self.cases.get(key, self.default)
 
     def targets(self):
         return [*self.cases.values(), self.default]
@@ -60,6 +75,18 @@ class Step:
         return next((c for c in self.choices if c.value == value), None)
 
 
+def _lateness(iso_day, late, today):
+    import datetime
+
+    from .. import deadlines
+
+    if not iso_day:
+        return None
+    received = datetime.date.fromisoformat(iso_day)
+    deadline = deadlines.compute(received, deadlines.Period(late.amount, late.unit), "digital")
+    return "late" if deadline.last_day < (today or datetime.date.today()) else "in-time"
+
+
 DOCUMENT_KINDS = ("letter", "sheet")
 CODE_KINDS = ("url", "tel", "deadline")
 PERIOD_UNITS = ("weeks", "days", "months", "working_days", "given")  # given: the date is the deadline
@@ -72,6 +99,7 @@ class Code:
     caption: str
     value: str = ""
     answer: str = ""  # tel: take the number from this text step's answer (skipped when empty or invalid)
+    setting: str = ""  # take the value from this centre setting (skipped when staff have not set it)
 
 
 @dataclass(frozen=True)
@@ -108,6 +136,8 @@ class Flow:
     sources: dict = field(default_factory=dict)  # id -> Source
     documents: dict = field(default_factory=dict)  # id -> Document
     order: int = 100
+    requires: str = ""  # a centre setting that must be on for the flow to be offered
+    carry: dict = field(default_factory=dict)  # from flow id -> {this flow's step: that flow's step}
 
 
 @dataclass(frozen=True)

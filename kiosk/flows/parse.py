@@ -102,5 +102,18 @@ PARSERS = {
 }
 
 
+def fits(step, value):
+    """Whether a value taken from another flow is an answer this step could have been given."""
+    if step.kind == "choice":
+        return isinstance(value, str) and step.choice(value) is not None
+    if step.kind == "multi":
+        return isinstance(value, list) and all(step.choice(v) is not None for v in value)
+    if step.kind == "date":
+        return date_parts(value)["day"] != ""
+    if step.kind == "text":
+        return isinstance(value, str) and len(value) <= step.max_length
+    return False
+
+
 def parse(step, form, today=None):
     return PARSERS[step.kind](step, form, today or datetime.date.today())

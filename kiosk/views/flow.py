@@ -6,13 +6,13 @@ from flask_babel import get_locale, gettext
 
 from .. import compose, visit
 from ..flows import engine
-from ..flows.parse import date_parts, parse
+from ..flows.parse import date_parts, fits, parse
 
 bp = Blueprint("flow", __name__, url_prefix="/flow")
 
 
 def _flow_or_404(flow_id):
-    flow = current_app.extensions["kiosk_content"].flows.get(flow_id)
+    flow = current_app.extensions["kiosk_content"].offered(flow_id, current_app.extensions["kiosk_centre"])
     if flow is None:
         abort(404)
     return flow
@@ -33,6 +33,22 @@ def begin(flow_id):
     """Open a flow where the person left off (or at its first step)."""
     flow = _flow_or_404(flow_id)
     return redirect(_step_url(flow, engine.walk(flow, _state(flow)["answers"])[-1]), 303)
+
+
+@bp.get("/<flow_id>/fra/<source_id>")
+def carried(flow_id, source_id):
+    """Open a flow from another one's result, with the answers both flows ask already filled in."""
+    flow = _flow_or_404(flow_id)
+    source = current_app.extensions["kiosk_content"].flows.get(source_id)
+    pairs = flow.carry.get(source_id, {})
+    if source is not None and pairs:
+        known = engine.on_path(source, _state(source)["answers"])
+        answers = _state(flow)["answers"]
+        for target, from_step in pairs.items():
+            if target not in answers and from_step in known and fits(flow.steps[target], known[from_step]):
+                answers[target] = known[from_step]
+        visit.save()
+    return redirect(url_for("flow.begin", flow_id=flow.id), 303)
 
 
 @bp.get("/<flow_id>/<step_id>")

@@ -32,8 +32,9 @@ def start():
     notice = data.pop("notice", None)
     if notice:
         visit.save()
-    return render_template("pages/home.html", areas=content().live_areas(),
-                           flows_in=content().flows_in, notice=notice)
+    centre = current_app.extensions["kiosk_centre"]
+    return render_template("pages/home.html", areas=content().live_areas(centre),
+                           flows_in=lambda area_id: content().flows_in(area_id, centre), notice=notice)
 
 
 @bp.get("/omraade/<area_id>")
@@ -41,7 +42,7 @@ def area(area_id):
     """One area's flows; an area with a single flow goes straight to it."""
     if area_id not in content().areas:
         abort(404)
-    flows = content().flows_in(area_id)
+    flows = content().flows_in(area_id, current_app.extensions["kiosk_centre"])
     if len(flows) == 1:
         return redirect(url_for("flow.begin", flow_id=flows[0].id), 303)
     return render_template("pages/area.html", area=content().areas[area_id], flows=flows)

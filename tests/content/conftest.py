@@ -6,19 +6,27 @@ import pytest
 from kiosk.flows import engine
 from tests.conftest import KioskClient
 
-SAMPLE_DATE = "2026-11-02"
+SAMPLE_DATE = (datetime.date.today() - datetime.timedelta(days=10)).isoformat()
+OLD_DATE = (datetime.date.today() - datetime.timedelta(days=70)).isoformat()
 
 
-def sample_answers(step):
-    """Answers worth trying on a step: every choice; one date; a phone number and, if allowed, nothing."""
+def sample_answers(step, flow, answers):
+    """Answers worth trying on a step: every choice; a date, and an old one where lateness branches.
+
+    Free text never branches, so one text per path is enough; optional ones are left empty on
+    every other path, so letters are rendered both with and without the person's own words.
+    """
     if step.kind == "choice":
         return [c.value for c in step.choices]
     if step.kind == "multi":
         return [[step.choices[0].value]]
     if step.kind == "date":
-        return [SAMPLE_DATE]
+        late_routes = [s for s in flow.steps.values() if s.route and s.route.late and s.route.on == step.id]
+        return [SAMPLE_DATE, OLD_DATE] if late_routes else [SAMPLE_DATE]
     if step.kind == "text":
-        return ["33 66 33 66", ""] if step.optional else ["Prøvesvar"]
+        if step.optional and len(answers) % 2:
+            return [""]
+        return ["33 66 33 66" if "telefon" in step.id else "Prøvesvar <b>&amp; æøå"]
     return [True]
 
 
@@ -31,7 +39,7 @@ def all_paths(flow, limit=5000):
         if last in answers:
             done.append(answers)
             continue
-        for value in sample_answers(flow.steps[last]):
+        for value in sample_answers(flow.steps[last], flow, answers):
             todo.append({**answers, last: value})
         assert len(done) + len(todo) < limit, "too many paths to walk"
     return done

@@ -88,3 +88,31 @@ def test_a_route_goes_on_by_an_earlier_answer():
     assert engine.walk(branch, answers) == ["art", "dato", "frist"]
     assert engine.projected(branch, answers) == ["art", "dato", "frist", "tlf", "res-b"]
     assert engine.walk(branch, {**answers, "art": "c"}) == ["art", "dato", "res-c"]
+
+
+def test_a_lateness_route_branches_on_whether_the_deadline_has_run_out():
+    import datetime
+
+    from kiosk.flows.model import Lateness, Route
+
+    route = Route(on="modtaget", cases={"late": "for-sent"}, default="videre", late=Lateness(4, "weeks"))
+    today = datetime.date(2026, 11, 27)
+    # Received Mon 26 Oct: 4 weeks end Mon 23 Nov, before today.
+    assert route.target({"modtaget": "2026-10-26"}, today) == "for-sent"
+    # Received Mon 2 Nov: the deadline is Mon 30 Nov, still ahead.
+    assert route.target({"modtaget": "2026-11-02"}, today) == "videre"
+    # Received 30 Oct: 27 Nov is the last day itself, so it is not late yet.
+    assert route.target({"modtaget": "2026-10-30"}, today) == "videre"
+    assert route.target({}, today) == "videre"
+
+
+def test_an_answer_carried_from_another_flow_must_fit_the_step(journey):
+    from kiosk.flows.parse import fits
+
+    assert fits(journey.steps["hvem"], "kommunen")
+    assert not fits(journey.steps["hvem"], "skattestyrelsen")
+    assert fits(journey.steps["hvornaar"], "2026-11-02")
+    assert not fits(journey.steps["hvornaar"], "2. november")
+    assert fits(journey.steps["hvad"], ["penge"]) and not fits(journey.steps["hvad"], ["x"])
+    assert not fits(journey.steps["navn"], "x" * 41)
+    assert not fits(journey.steps["tjek"], True)

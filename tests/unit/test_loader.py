@@ -127,3 +127,19 @@ def test_a_route_on_an_unknown_step_or_choice_is_refused(content):
 def test_a_tel_code_must_read_a_text_answer(content):
     edit(content, 'answer = "tlf"', 'answer = "art"', "branch.toml")
     assert "answer 'art' is not a text step" in problems(content)
+
+
+def test_a_lateness_route_must_be_on_a_date_and_name_late_or_in_time(content):
+    edit(content, 'id = "hvornaar"\nkind = "date"', 'id = "hvornaar"\nkind = "date"\n'
+         'route = { on = "hvem", late = { amount = 4, unit = "given" }, cases = { soon = "navn" } }')
+    found = problems(content)
+    assert "route.on 'hvem' is not a date step" in found
+    assert "route.late unit 'given' is not valid" in found
+    assert "route case 'soon' is not 'late' or 'in-time'" in found
+
+
+def test_carried_answers_must_land_on_a_question_step(content):
+    edit(content, 'first = "hvem"', 'first = "hvem"\ncarry = { short = { tjek = "x", hvem = "afsender" } }')
+    found = problems(content)
+    assert "carry from 'short' into 'tjek', which is no question step" in found
+    assert "into 'hvem'" not in found

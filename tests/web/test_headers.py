@@ -4,7 +4,7 @@ import pytest
 from tests.conftest import walk_journey
 
 PAGES = ["/", "/omraade/proeve", "/sprog", "/flow/journey/hvem", "/personale/",
-         "/personale/indstillinger", "/nowhere"]
+         "/personale/indstillinger", "/nowhere", "/flow/journey/fra/short"]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -27,7 +27,7 @@ def test_every_page_has_the_privacy_headers(kiosk, url, htmx):
 def test_every_route_in_the_url_map_is_covered(app):
     rules = {r.rule for r in app.url_map.iter_rules()}
     known = {"/", "/omraade/<area_id>", "/sprog", "/forfra", "/faerdig", "/stadig",
-             "/flow/<flow_id>", "/flow/<flow_id>/<step_id>", "/flow/<flow_id>/<step_id>/ret",
+             "/flow/<flow_id>", "/flow/<flow_id>/<step_id>", "/flow/<flow_id>/fra/<source_id>", "/flow/<flow_id>/<step_id>/ret",
              "/flow/<flow_id>/<step_id>/pdf", "/flow/<flow_id>/<step_id>/udskriv",
              "/personale/", "/personale/indstillinger", "/personale/side-om-side",
              "/personale/log-ud", "/tale", "/fonts/<name>", "/static/<path:filename>"}
