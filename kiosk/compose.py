@@ -48,7 +48,9 @@ def letter(flow, document, answers, centre, content_dir, today=None):
 def sheet(flow, document, answers, centre, lang):
     """The action sheet in the person's language (the Danish key words stay in brackets)."""
     deadline = deadline_for(flow, document, answers)
-    result = Sheet(title=gettext(document.title), steps=[gettext(s) for s in document.steps],
+    from .facts import fill
+
+    result = Sheet(title=gettext(document.title), steps=[fill(gettext(s), centre) for s in document.steps],
                    centre=centre.get("centre_name", ""), rtl=text_direction(lang) == "rtl")
     if deadline is not None:
         result.deadline_label = gettext(document.deadline.label)
@@ -60,11 +62,75 @@ def sheet(flow, document, answers, centre, lang):
         result.where = [gettext("Borgerservice:"), centre["borgerservice_address"],
                         centre.get("borgerservice_hours", "")]
     on_path = engine.on_path(flow, answers)
+    meeting = event_of(document, on_path, centre)
     for code in document.codes:
-        payload = code_payload(code, deadline, document, on_path, centre)
+        payload = code_payload(code, deadline, document, on_path, centre, meeting)
         if payload:
             result.codes.append((payload, gettext(code.caption)))
+    if meeting is not None:
+        start, place = meeting
+        result.when = [format_date(start.date(), "full"),
+                       gettext("kl. %(time)s", time=start.strftime("%H.%M")), place]
+    result.lists = [(gettext(flow.steps[s].summary or flow.steps[s].question), items)
+                    for s in document.lists if (items := _answer_items(flow.steps[s], on_path.get(s)))]
+    result.notes = gettext(document.notes) if document.notes else ""
+    if document.contacts:
+        result.contacts = [_contact(c) for c in centre.get("contacts", []) if c.get("name") or c.get("phone")]
+    for entry in document.entries:
+        source = flow.sources[entry.source]
+        lines = [entry.phone, gettext(entry.hours) if entry.hours else "",
+                 gettext("Kilde: %(title)s", title=source.title)]
+        result.contacts.append((gettext(entry.name), lines, _tel(entry.phone)))
+    card_ids = on_path.get(document.cards_from, []) if document.cards_from else document.cards
+    result.cards = [_card(flow, flow.steps[c], centre) for c in card_ids if c in flow.steps]
     return result
+
+
+def event_of(document, answers, centre):
+    """(start as a local datetime, place) of the sheet's meeting, or None if it is not on the path."""
+    event = document.event
+    if event is None or not answers.get(event.date) or not answers.get(event.time):
+        return None
+    day = datetime.date.fromisoformat(answers[event.date])
+    hour, minute = (int(part) for part in answers[event.time].split(":"))
+    place = ""
+    for where in event.place:
+        key = where.removeprefix("setting:")
+        place = str(centre.get(key, "") if where.startswith("setting:") else answers.get(where, "")).strip()
+        if place:
+            break
+    return datetime.datetime.combine(day, datetime.time(hour, minute)), place
+
+
+def _answer_items(step, value):
+    if step.kind == "multi":
+        return [gettext(c.label) for c in step.choices if c.value in (value or [])]
+    if step.kind == "choice":
+        choice = step.choice(value)
+        return [gettext(choice.label)] if choice else []
+    return [value] if value else []
+
+
+def _tel(number):
+    try:
+        return qr.tel_payload(number)
+    except ValueError:
+        return ""
+
+
+def _contact(contact):
+    lines = [contact.get(k, "") for k in ("address", "hours", "note")]
+    if contact.get("phone"):
+        lines.insert(0, contact["phone"])
+    return contact.get("name", ""), lines, _tel(contact.get("phone", ""))
+
+
+def _card(flow, step, centre):
+    from .facts import fill
+
+    body = [fill(gettext(p), centre) for p in step.body]
+    source = "; ".join(flow.sources[s].title for s in step.sources)
+    return gettext(step.question), body, gettext("Kilde: %(title)s", title=source) if source else ""
 
 
 def deadline_notes(deadline, given=False):
@@ -81,7 +147,7 @@ def deadline_notes(deadline, given=False):
     return notes
 
 
-def code_payload(code, deadline, document, answers, centre=None):
+def code_payload(code, deadline, document, answers, centre=None, meeting=None):
     value = code.value
     if code.setting:
         value = str((centre or {}).get(code.setting) or "")
@@ -94,6 +160,9 @@ def code_payload(code, deadline, document, answers, centre=None):
             return qr.tel_payload(value)
         except ValueError:
             return None  # a number the person or staff typed that is not one: leave the code out
+    if code.kind == "event" and meeting is not None:
+        start, place = meeting
+        return qr.vevent_payload(gettext(document.event.title), start, location=place, remind_days_before=1)
     if code.kind == "deadline" and deadline is not None:
         start = datetime.datetime.combine(deadline.safe_day, datetime.time(10, 0))
         return qr.vevent_payload(gettext(document.title), start, remind_days_before=1)

@@ -23,6 +23,7 @@ CENTRE_DEFAULTS = {
     "borgerraadgiver": False,
     "borgerraadgiver_address": "",
     "borgerraadgiver_phone": "",
+    "folketingsvalg": "",
     "printer_queue": "",
     "idle_timeout_seconds": 180,
     "languages": ["da", "en"],

@@ -54,6 +54,11 @@ class Sheet:
     centre: str = ""
     footer: str = ""
     rtl: bool = False
+    when: list = field(default_factory=list)  # a meeting: date, time, place, printed large
+    lists: list = field(default_factory=list)  # (heading, [items])
+    notes: str = ""  # heading of a space to write in
+    contacts: list = field(default_factory=list)  # (name, [lines], tel payload or "")
+    cards: list = field(default_factory=list)  # (title, [paragraphs], source line)
 
 
 def _styles(rtl=False):
@@ -177,6 +182,7 @@ def build_sheet(sheet):
     """The action sheet as PDF bytes: deadline big, at most three steps, where to go, QR codes."""
     s = _styles(sheet.rtl)
     story = [_para(sheet.title, s["title"], bold=True)]
+    story += [_para(line, s["deadline"], bold=True) for line in sheet.when if safe(line).strip()]
     if sheet.deadline_text:
         story += [_para(sheet.deadline_label, s["step"]), _para(sheet.deadline_text, s["deadline"], bold=True)]
     story += [_para(note, s["base"]) for note in sheet.deadline_notes]
@@ -188,4 +194,40 @@ def build_sheet(sheet):
         story += [_para(line, s["base"]) for line in sheet.where if safe(line).strip()]
     for start in range(0, len(sheet.codes), 3):
         story += [Spacer(1, 8 * mm), QrRow(sheet.codes[start:start + 3])]
+    story += _more_parts(sheet, s)
     return _build(story, "Det skal du gøre", "Handlingsark", sheet.footer or _footer(sheet.centre))
+
+
+def _more_parts(sheet, s):
+    """The optional parts of a sheet: lists of answers, contacts, a space for notes, cut-out cards."""
+    story = []
+    for heading, items in sheet.lists:
+        story += [Spacer(1, 5 * mm), _para(heading, s["step"], bold=True)]
+        story += [_para(f"• {item}", s["base"]) for item in items]
+    for name, lines, tel in sheet.contacts:
+        block = [_para(name, s["step"], bold=True), *(_para(line, s["base"]) for line in lines if line)]
+        from .qr import QrFlowable
+
+        row = Table([[block, QrFlowable(tel, size=26 * mm) if tel else ""]], colWidths=[130 * mm, 40 * mm])
+        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, "#888888")]))
+        story += [Spacer(1, 3 * mm), KeepTogether(row)]
+    if sheet.notes:
+        story += [Spacer(1, 6 * mm), _para(sheet.notes, s["step"], bold=True)]
+        story += [Paragraph("_" * 62, s["step"]) for _ in range(8)]
+    if sheet.cards:
+        story += [Spacer(1, 4 * mm), _cards(sheet.cards, s)]
+    return story
+
+
+def _cards(cards, s):
+    """Cards two to a row with dashed borders to cut along."""
+    cells = [[_para(title, s["step"], bold=True), *(_para(p, s["base"]) for p in body),
+              Spacer(1, 2 * mm), _para(source, s["small"])] for title, body, source in cards]
+    rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
+    table = Table(rows, colWidths=[85 * mm, 85 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOX", (0, 0), (-1, -1), 0.5, "#555555", None, (3, 3)),
+                               ("INNERGRID", (0, 0), (-1, -1), 0.5, "#555555", None, (3, 3)),
+                               ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 6), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
+    return table

@@ -51,13 +51,21 @@ def offered_flows(flow_ids):
 
 
 def translate(text):
-    """Content text (a Danish msgid from a flow file) in the person's language."""
-    return gettext(text) if text else ""
+    """Content text (a Danish msgid from a flow file) in the person's language, facts filled in."""
+    from .facts import fill
+
+    return fill(gettext(text), current_app.extensions["kiosk_centre"]) if text else ""
 
 
 def month_names():
     names = get_month_names("wide", locale=get_locale())
     return [names[m][:1].upper() + names[m][1:] for m in range(1, 13)]
+
+
+def time_choices():
+    from .flows.model import HOURS, MINUTES
+
+    return HOURS, MINUTES
 
 
 def answer_label(step, value):
@@ -69,6 +77,8 @@ def answer_label(step, value):
         return ", ".join(translate(c.label) for c in step.choices if c.value in (value or []))
     if step.kind == "date":
         return format_date(datetime.date.fromisoformat(value), "long")
+    if step.kind == "time":
+        return gettext("kl. %(time)s", time=value.replace(":", "."))
     return value or gettext("(tomt)")
 
 
@@ -76,6 +86,7 @@ def register(app):
     app.context_processor(_context)
     app.add_template_filter(translate, "t")
     app.add_template_global(month_names)
+    app.add_template_global(time_choices)
     # Globals, not context: macros imported without context need them too.
     app.add_template_global(visit.csrf_token, "csrf_token")
     app.add_template_global(picture_url)

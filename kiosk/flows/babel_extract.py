@@ -14,6 +14,10 @@ def _texts(data):
         yield from document.get("steps", [])
         yield document.get("deadline", {}).get("label", "Sidste frist" if document.get("deadline") else None)
         yield from (code.get("caption") for code in document.get("codes", []))
+        yield document.get("unknown_deadline")
+        yield document.get("notes")
+        yield document.get("event", {}).get("title", "Møde" if document.get("event") else None)
+        yield from (entry.get(key) for entry in document.get("entries", []) for key in ("name", "hours"))
     for step in data.get("steps", []):
         yield from (step.get(key) for key in STEP_TEXT)
         yield from step.get("body", [])

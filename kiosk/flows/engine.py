@@ -96,4 +96,4 @@ def check_step_after(flow, answers, step_id):
 def answered_steps(flow, answers):
     """The answered question steps on the person's path, for check-answers and documents."""
     return [flow.steps[s] for s in walk(flow, answers)
-            if s in answers and flow.steps[s].kind in ("choice", "multi", "date", "text")]
+            if s in answers and flow.steps[s].kind in ("choice", "multi", "date", "time", "text")]

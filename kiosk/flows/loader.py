@@ -5,7 +5,7 @@ import tomllib
 from pathlib import Path
 
 from .model import (CODE_KINDS, DOCUMENT_KINDS, PERIOD_UNITS, STEP_KINDS, Area, Choice, Code,
-                    DeadlineRule, Document, Flow, Lateness, Route, Source, Step)
+                    DeadlineRule, Document, Entry, Event, Flow, Lateness, Route, Source, Step)
 
 
 class ContentError(ValueError):
@@ -18,7 +18,7 @@ STEP_KEYS = set(Step.__dataclass_fields__)
 CHOICE_KEYS = set(Choice.__dataclass_fields__)
 FLOW_KEYS = {"id", "title", "area", "picture", "first", "order", "steps", "sources", "documents",
              "requires", "carry"}
-CARRY_KINDS = {"choice", "multi", "date", "text"}
+CARRY_KINDS = {"choice", "multi", "date", "time", "text"}
 LATE_CASES = {"late", "in-time"}
 KINDS_WITH_CHOICES = {"choice", "multi"}
 
@@ -73,6 +73,11 @@ def _build_flow(raw, where, problems):
                 fields["deadline"] = DeadlineRule(**fields["deadline"])
             fields["codes"] = tuple(Code(**c) for c in fields.get("codes", []))
             fields["steps"] = tuple(fields.get("steps", []))
+            if "event" in fields:
+                fields["event"] = Event(**{**fields["event"], "place": tuple(fields["event"].get("place", ()))})
+            fields["entries"] = tuple(Entry(**e) for e in fields.get("entries", []))
+            for key in ("lists", "cards"):
+                fields[key] = tuple(fields.get(key, []))
             documents[d["id"]] = Document(**fields)
         except (TypeError, KeyError) as e:
             problems.append(f"{where}: bad document {d.get('id')}: {e}")
@@ -173,8 +178,10 @@ def _check_document(flow, doc, where, letters_dir, problems):
             blocks = set(re.findall(r"{%-?\s*block\s+(\w+)", path.read_text(encoding="utf-8")))
             for missing in sorted(LETTER_BLOCKS - blocks):
                 problems.append(f"{where}: template '{doc.template}' has no block '{missing}'")
-    if doc.kind == "sheet" and not 1 <= len(doc.steps) <= 3:
+    has_more = doc.event or doc.lists or doc.contacts or doc.entries or doc.cards or doc.cards_from
+    if doc.kind == "sheet" and (len(doc.steps) > 3 or not (doc.steps or has_more)):
         problems.append(f"{where}: a sheet has one to three steps")
+    _check_sheet_parts(flow, doc, where, problems)
     rule = doc.deadline
     if rule is not None:
         if flow.steps.get(rule.received) is None or flow.steps[rule.received].kind != "date":
@@ -200,6 +207,39 @@ def _check_document(flow, doc, where, letters_dir, problems):
             problems.append(f"{where}: code '{code.caption}' needs a phone number")
         elif code.kind == "deadline" and rule is None:
             problems.append(f"{where}: a deadline code needs a deadline")
+
+
+def _check_sheet_parts(flow, doc, where, problems):
+    def kind_of(step_id):
+        return flow.steps[step_id].kind if step_id in flow.steps else None
+
+    if doc.event is not None:
+        if kind_of(doc.event.date) != "date" or kind_of(doc.event.time) != "time":
+            problems.append(f"{where}: event needs a date step and a time step")
+        for place in doc.event.place:
+            if not place.startswith("setting:") and kind_of(place) != "text":
+                problems.append(f"{where}: event place '{place}' is not a text step or setting")
+    for step_id in doc.lists:
+        if kind_of(step_id) not in ("multi", "choice", "text"):
+            problems.append(f"{where}: list '{step_id}' is not a question step")
+    for step_id in doc.cards:
+        if kind_of(step_id) != "info":
+            problems.append(f"{where}: card '{step_id}' is not an info step")
+    if doc.cards_from:
+        if kind_of(doc.cards_from) != "multi":
+            problems.append(f"{where}: cards_from '{doc.cards_from}' is not a multi step")
+        else:
+            for choice in flow.steps[doc.cards_from].choices:
+                if kind_of(choice.value) != "info":
+                    problems.append(f"{where}: card '{choice.value}' is not an info step")
+    for entry in doc.entries:
+        if entry.source not in flow.sources:
+            problems.append(f"{where}: hotline '{entry.name}' has no declared source")
+        if not any(ch.isdigit() for ch in entry.phone):
+            problems.append(f"{where}: hotline '{entry.name}' has no phone number")
+    for code in doc.codes:
+        if code.kind == "event" and doc.event is None:
+            problems.append(f"{where}: an event code needs an event")
 
 
 def _check_graph(flow, where, problems):

@@ -1,7 +1,9 @@
 """The shape of a flow. Frozen, so content cannot change while the kiosk runs."""
 from dataclasses import dataclass, field
 
-STEP_KINDS = ("choice", "multi", "date", "text", "info", "check", "document")
+STEP_KINDS = ("choice", "multi", "date", "time", "text", "info", "check", "document")
+HOURS = tuple(range(7, 21))  # a meeting with an authority falls in the daytime
+MINUTES = (0, 15, 30, 45)
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ def _lateness(iso_day, late, today):
 
 
 DOCUMENT_KINDS = ("letter", "sheet")
-CODE_KINDS = ("url", "tel", "deadline")
+CODE_KINDS = ("url", "tel", "deadline", "event")
 PERIOD_UNITS = ("weeks", "days", "months", "working_days", "given")  # given: the date is the deadline
 
 
@@ -113,6 +115,24 @@ class DeadlineRule:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A meeting the person typed in: printed big, and as a calendar QR code (kind "event")."""
+    date: str  # a date step
+    time: str  # a time step
+    place: tuple[str, ...] = ()  # text steps or "setting:<key>"; the first one with a value is used
+    title: str = "Møde"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A national hotline: printed only with a verified number and the source it was checked in."""
+    name: str
+    phone: str
+    source: str  # a source id of the flow
+    hours: str = ""
+
+
+@dataclass(frozen=True)
 class Document:
     id: str
     title: str
@@ -123,6 +143,13 @@ class Document:
     codes: tuple[Code, ...] = ()
     where: str = ""  # sheets: "borgerservice" prints the centre's Borgerservice address and hours
     unknown_deadline: str = ""  # sheets: said instead of a date when the deadline cannot be worked out
+    event: Event | None = None  # sheets: a meeting's date, time and place in large type
+    lists: tuple[str, ...] = ()  # sheets: steps whose answers are printed as lists (e.g. questions to ask)
+    notes: str = ""  # sheets: heading of an empty space to write in by hand
+    contacts: bool = False  # sheets: the centre's local contacts from staff settings
+    entries: tuple[Entry, ...] = ()  # sheets: national hotlines
+    cards: tuple[str, ...] = ()  # sheets: info steps printed as cards to cut out
+    cards_from: str = ""  # sheets: a multi step whose chosen values name the cards to print
 
 
 @dataclass(frozen=True)

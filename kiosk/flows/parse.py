@@ -65,6 +65,28 @@ def parse_date(step, form, today):
     return Parsed(value=datetime.date(year, month, day).isoformat(), shown=shown)
 
 
+def parse_time(step, form, today):
+    from .model import HOURS, MINUTES
+
+    shown = {k: form.get(k, "")[:2] for k in ("hour", "minute")}
+    try:
+        hour, minute = int(shown["hour"]), int(shown["minute"])
+    except ValueError:
+        return Parsed(error=N_("Vælg time og minut."), shown=shown)
+    if hour not in HOURS or minute not in MINUTES:
+        return Parsed(error=N_("Vælg time og minut."), shown=shown)
+    return Parsed(value=f"{hour:02d}:{minute:02d}", shown=shown)
+
+
+def time_parts(value):
+    """The stored "HH:MM" as the hour and minute the time screen shows as chosen."""
+    try:
+        hour, minute = (str(int(part)) for part in value.split(":"))
+        return {"hour": hour, "minute": minute}
+    except (AttributeError, ValueError):
+        return {"hour": "", "minute": ""}
+
+
 def _split(day):
     return {"day": str(day.day), "month": str(day.month), "year": str(day.year)}
 
@@ -95,6 +117,7 @@ PARSERS = {
     "choice": parse_choice,
     "multi": parse_multi,
     "date": parse_date,
+    "time": parse_time,
     "text": parse_text,
     "info": parse_passed,
     "check": parse_passed,
@@ -110,6 +133,8 @@ def fits(step, value):
         return isinstance(value, list) and all(step.choice(v) is not None for v in value)
     if step.kind == "date":
         return date_parts(value)["day"] != ""
+    if step.kind == "time":
+        return isinstance(value, str) and time_parts(value)["hour"] != ""
     if step.kind == "text":
         return isinstance(value, str) and len(value) <= step.max_length
     return False

@@ -6,7 +6,7 @@ from flask_babel import get_locale, gettext
 
 from .. import compose, visit
 from ..flows import engine
-from ..flows.parse import date_parts, fits, parse
+from ..flows.parse import date_parts, fits, parse, time_parts
 
 bp = Blueprint("flow", __name__, url_prefix="/flow")
 
@@ -64,6 +64,8 @@ def step(flow_id, step_id):
     shown = answers.get(step_id)
     if current.kind == "date":
         shown = date_parts(shown)
+    elif current.kind == "time":
+        shown = time_parts(shown)
     return _render(flow, current, answers, shown=shown)
 
 
