@@ -13,6 +13,11 @@ from .documents import Letter, Sheet
 from .i18n import text_direction
 
 
+def current_day():
+    """Today's date; one place, so tests of dated scenarios can fix it."""
+    return datetime.date.today()
+
+
 def deadline_for(flow, document, answers):
     """The document's Deadline, or None when it has none or its date is not on the person's path."""
     rule = document.deadline
@@ -31,7 +36,7 @@ def deadline_for(flow, document, answers):
 
 
 def letter(flow, document, answers, centre, content_dir, today=None):
-    today = today or datetime.date.today()
+    today = today or current_day()
     deadline = deadline_for(flow, document, answers)
     values = letters.context(flow, answers, centre, today, deadline)
     blocks = letters.render_blocks(content_dir / "letters", document.template, values)
@@ -133,13 +138,21 @@ def _card(flow, step, centre):
     return gettext(step.question), body, gettext("Kilde: %(title)s", title=source) if source else ""
 
 
-def deadline_notes(deadline, given=False):
+def deadline_notes(deadline, given=False, today=None):
+    passed = deadline.last_day < (today or current_day())
     if given:
         # A date the letter names itself (a meeting, a reply date): no counting rules apply.
+        if passed:
+            return [gettext("Datoen er gået. Spørg personalet, hvad du kan gøre nu.")]
         return [gettext("Datoen står i brevet. Tjek den en gang til, og spørg personalet, hvis du er i tvivl.")]
-    notes = [gettext("Aflever senest %(day)s, så er du på den sikre side.",
-                     day=format_date(deadline.safe_day, "full")),
-             gettext("Fristen slutter kl. 23.59. Det tæller, når myndigheden har fået det.")]
+    if passed:
+        notes = [gettext("Fristen er gået. Aflever det alligevel så hurtigt som muligt, og spørg personalet."),
+                 gettext("Er der en særlig grund til, at det kom for sent, kan det blive behandlet "
+                         "alligevel. Det er ikke sikkert.")]
+    else:
+        notes = [gettext("Aflever senest %(day)s, så er du på den sikre side.",
+                         day=format_date(deadline.safe_day, "full")),
+                 gettext("Fristen slutter kl. 23.59. Det tæller, når myndigheden har fået det.")]
     if deadline.uncertain:
         notes.append(gettext("Brevet kom på papir. Så er datoen usikker. Tæl fra den dag, du fik det."))
     if deadline.risky:
@@ -163,7 +176,7 @@ def code_payload(code, deadline, document, answers, centre=None, meeting=None):
     if code.kind == "event" and meeting is not None:
         start, place = meeting
         return qr.vevent_payload(gettext(document.event.title), start, location=place, remind_days_before=1)
-    if code.kind == "deadline" and deadline is not None:
+    if code.kind == "deadline" and deadline is not None and deadline.last_day >= current_day():
         start = datetime.datetime.combine(deadline.safe_day, datetime.time(10, 0))
         return qr.vevent_payload(gettext(document.title), start, remind_days_before=1)
     return None

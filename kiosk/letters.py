@@ -6,6 +6,7 @@ own, so nothing a person types can move text from one part of the letter to anot
 """
 import datetime
 import functools
+from pathlib import Path
 
 from jinja2 import FileSystemLoader
 from jinja2.sandbox import SandboxedEnvironment
@@ -55,8 +56,19 @@ def kommune_name(code):
     return next((k["name"] for k in kommuner() if k["code"] == code), "")
 
 
+SHARED = "_faelles.txt"
+
+
 def render_blocks(letters_dir, template_name, values):
-    """{block name: rendered text} for one letter template."""
-    template = environment(str(letters_dir)).get_template(template_name)
+    """{block name: rendered text} for one letter template.
+
+    Blocks are rendered one by one, so a top-level import in the template would not reach them;
+    the shared macros (afsender, kommune_modtager, ...) are handed to every block instead.
+    """
+    env = environment(str(letters_dir))
+    template = env.get_template(template_name)
+    if (Path(letters_dir) / SHARED).is_file():
+        shared = env.get_template(SHARED).make_module()
+        values = {**{k: getattr(shared, k) for k in dir(shared) if not k.startswith("_")}, **values}
     ctx = template.new_context(values)
     return {name: "".join(render(ctx)).strip() for name, render in template.blocks.items()}

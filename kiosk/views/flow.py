@@ -48,7 +48,7 @@ def carried(flow_id, source_id):
             if target not in answers and from_step in known and fits(flow.steps[target], known[from_step]):
                 answers[target] = known[from_step]
         visit.save()
-    return redirect(url_for("flow.begin", flow_id=flow.id), 303)
+    return redirect(_step_url(flow, engine.walk(flow, _state(flow)["answers"])[-1]), 303)
 
 
 @bp.get("/<flow_id>/<step_id>")

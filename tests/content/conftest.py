@@ -23,6 +23,8 @@ def sample_answers(step, flow, answers):
     if step.kind == "date":
         late_routes = [s for s in flow.steps.values() if s.route and s.route.late and s.route.on == step.id]
         return [SAMPLE_DATE, OLD_DATE] if late_routes else [SAMPLE_DATE]
+    if step.kind == "time":
+        return ["10:30"]
     if step.kind == "text":
         if step.optional and len(answers) % 2:
             return [""]

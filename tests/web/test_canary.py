@@ -68,14 +68,15 @@ def opener_for(base):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
     set_cookies = []
 
-    def call(path, form=None):
+    def call(path, form=None, want="text"):
         data = urllib.parse.urlencode(form, doseq=True).encode() if form is not None else None
         try:
             response = opener.open(base + path, data=data, timeout=10)
         except urllib.error.HTTPError as e:  # 303s arrive here with NoRedirect
             response = e
         set_cookies.extend(response.headers.get_all("Set-Cookie") or [])
-        return response.read().decode("utf-8", "replace")
+        body = response.read().decode("utf-8", "replace")
+        return response.headers.get("Location", "") if want == "location" else body
 
     return call, set_cookies
 
@@ -153,6 +154,59 @@ def test_canaries_are_found_in_no_file_log_line_or_cookie(tmp_path):
 
 def test_canaries_from_the_post_flows_are_found_nowhere(tmp_path):
     run_sweep(tmp_path, None, visit_real_flows, flows=10)
+
+
+def visit_every_flow_with_text(base, canaries):
+    """Every real flow that asks for typed text, walked by HTTP with a canary in each text field.
+
+    The walk reads each step's kind from the flow, so a new flow is covered without a new test.
+    Its letters and sheets are opened as PDF and sent to print (no queue: shown instead).
+    """
+    from kiosk import create_app
+
+    flows = create_app({"SETTINGS_FILE": "/nonexistent/settings.json"}).extensions["kiosk_content"].flows
+    call, cookies = opener_for(base)
+    tok, printed = None, set()
+    for flow in flows.values():
+        if not any(s.kind == "text" for s in flow.steps.values()):
+            continue
+        page = call(f"/flow/{flow.id}/{flow.first}")
+        tok = tok or re.search(r'name="csrf_token" value="([0-9a-f]+)"', page).group(1)
+        step_id = flow.first
+        for _ in range(40):
+            step = flow.steps[step_id]
+            form = {"csrf_token": tok}
+            if step.kind in ("choice", "multi"):
+                form["answer"] = step.choices[-1].value
+            elif step.kind == "date":
+                form["shortcut"] = "today"
+            elif step.kind == "time":
+                form.update(hour="10", minute="30")
+            elif step.kind == "text":
+                form["answer"] = canaries["name"] + " " + step.id
+            elif step.kind == "document":
+                shown = call(f"/flow/{flow.id}/{step_id}")
+                if canaries["name"] in shown:
+                    printed.add(flow.id)
+                call(f"/flow/{flow.id}/{step_id}/pdf")
+                call(f"/flow/{flow.id}/{step_id}/udskriv", {"csrf_token": tok})
+            answer = opener_post_location(call, f"/flow/{flow.id}/{step_id}", form)
+            if not answer or f"/flow/{flow.id}/" not in answer:
+                break
+            step_id = answer.rsplit("/", 1)[-1]
+    letter_flows = {f.id for f in flows.values() if any(d.kind == "letter" for d in f.documents.values())}
+    assert letter_flows <= printed, f"the walk never showed the typed text in {letter_flows - printed}"
+    call("/faerdig", {"csrf_token": tok})
+    return cookies
+
+
+def opener_post_location(call, path, form):
+    """POST and return where the 303 points (call() swallows redirects)."""
+    return call(path, form, want="location")
+
+
+def test_canaries_in_every_flow_with_typed_text_are_found_nowhere(tmp_path):
+    run_sweep(tmp_path, None, visit_every_flow_with_text, flows=3)
 
 
 def test_the_canary_search_finds_a_planted_canary(tmp_path):

@@ -1,0 +1,80 @@
+"""Letter flows: entered from "Forstå et brev" with known answers, late complaints, and the
+borgerrådgiver letter offered only where the kommune has one."""
+import datetime
+
+from tests.conftest import KioskClient
+from tests.content.conftest import seed
+
+TODAY = datetime.date.today()
+
+
+def days_ago(n):
+    return (TODAY - datetime.timedelta(days=n)).isoformat()
+
+
+def klage_state(person):
+    return person.app.extensions["kiosk_store"].get(person.visit_id)["flows"]["klage-afgoerelse"]["answers"]
+
+
+def test_the_result_screen_leads_into_the_complaint_with_what_is_known_filled_in(real_app):
+    person = KioskClient(real_app)
+    seed(person, "forstaa-brev", {"afsender": "udbetaling-danmark", "art": "afgoerelse", "kanal": "digital",
+                                  "telefon": "", "modtaget": days_ago(3)})
+    page = person.get("/flow/forstaa-brev/res-afgoerelse").text
+    assert 'href="/flow/klage-afgoerelse/fra/forstaa-brev"' in page
+    response = person.http.get("/flow/klage-afgoerelse/fra/forstaa-brev")
+    assert response.status_code == 303
+    answers = klage_state(person)
+    assert answers == {"myndighed": "udbetaling-danmark", "modtaget": days_ago(3)}
+    # The person lands on the first question not yet answered, and can still change the others.
+    assert response.headers["Location"].endswith("/flow/klage-afgoerelse/emne")
+    assert person.get("/flow/klage-afgoerelse/myndighed").status_code == 200
+
+
+def test_an_answer_that_does_not_fit_is_not_carried(real_app):
+    person = KioskClient(real_app)
+    seed(person, "forstaa-brev", {"afsender": "skattestyrelsen", "art": "afgoerelse", "kanal": "digital",
+                                  "telefon": "", "modtaget": days_ago(3)})
+    person.http.get("/flow/klage-afgoerelse/fra/forstaa-brev")
+    assert klage_state(person) == {"modtaget": days_ago(3)}
+
+
+def test_a_carry_never_overwrites_what_the_person_already_answered(real_app):
+    person = KioskClient(real_app)
+    seed(person, "forstaa-brev", {"afsender": "kommunen", "art": "afgoerelse", "kanal": "digital",
+                                  "telefon": "", "modtaget": days_ago(3)})
+    store = real_app.extensions["kiosk_store"]
+    data = store.get(person.visit_id)
+    data["flows"]["klage-afgoerelse"] = {"answers": {"myndighed": "udbetaling-danmark"}, "return_to": None}
+    store.put(person.visit_id, data)
+    person.http.get("/flow/klage-afgoerelse/fra/forstaa-brev")
+    assert klage_state(person)["myndighed"] == "udbetaling-danmark"
+
+
+def test_a_late_complaint_explains_itself_and_asks_why(real_app):
+    person = KioskClient(real_app)
+    person.get("/flow/klage-afgoerelse/myndighed")
+    person.answer("klage-afgoerelse", "myndighed", answer="kommunen")
+    person.answer("klage-afgoerelse", "emne", answer="kontanthjaelp")
+    old = TODAY - datetime.timedelta(days=60)
+    response = person.answer("klage-afgoerelse", "modtaget", day=str(old.day), month=str(old.month), year=str(old.year))
+    assert response.headers["Location"].endswith("/flow/klage-afgoerelse/for-sent")
+    assert "ikke sikkert" in person.get("/flow/klage-afgoerelse/for-sent").text
+
+
+def test_a_complaint_in_time_goes_straight_on(real_app):
+    person = KioskClient(real_app)
+    person.get("/flow/klage-afgoerelse/myndighed")
+    person.answer("klage-afgoerelse", "myndighed", answer="kommunen")
+    person.answer("klage-afgoerelse", "emne", answer="kontanthjaelp")
+    response = person.answer("klage-afgoerelse", "modtaget", shortcut="today")
+    assert response.headers["Location"].endswith("/flow/klage-afgoerelse/form")
+
+
+def test_the_borgerraadgiver_letter_is_offered_only_where_the_kommune_has_one(real_app):
+    person = KioskClient(real_app)
+    assert person.http.get("/flow/borgerraadgiver").status_code == 404
+    assert "flow-borgerraadgiver" not in person.get("/omraade/klage").text
+    real_app.extensions["kiosk_centre"]["borgerraadgiver"] = True
+    assert person.http.get("/flow/borgerraadgiver").status_code == 303
+    assert "flow-borgerraadgiver" in person.get("/omraade/klage").text
