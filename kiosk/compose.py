@@ -13,11 +13,6 @@ from .documents import Letter, Sheet
 from .i18n import text_direction
 
 
-def current_day():
-    """Today's date; one place, so tests of dated scenarios can fix it."""
-    return datetime.date.today()
-
-
 def deadline_for(flow, document, answers):
     """The document's Deadline, or None when it has none or its date is not on the person's path."""
     rule = document.deadline
@@ -36,7 +31,7 @@ def deadline_for(flow, document, answers):
 
 
 def letter(flow, document, answers, centre, content_dir, today=None):
-    today = today or current_day()
+    today = today or deadlines.current_day()
     deadline = deadline_for(flow, document, answers)
     values = letters.context(flow, answers, centre, today, deadline)
     blocks = letters.render_blocks(content_dir / "letters", document.template, values)
@@ -139,7 +134,7 @@ def _card(flow, step, centre):
 
 
 def deadline_notes(deadline, given=False, today=None):
-    passed = deadline.last_day < (today or current_day())
+    passed = deadline.last_day < (today or deadlines.current_day())
     if given:
         # A date the letter names itself (a meeting, a reply date): no counting rules apply.
         if passed:
@@ -176,7 +171,7 @@ def code_payload(code, deadline, document, answers, centre=None, meeting=None):
     if code.kind == "event" and meeting is not None:
         start, place = meeting
         return qr.vevent_payload(gettext(document.event.title), start, location=place, remind_days_before=1)
-    if code.kind == "deadline" and deadline is not None and deadline.last_day >= current_day():
+    if code.kind == "deadline" and deadline is not None and deadline.last_day >= deadlines.current_day():
         start = datetime.datetime.combine(deadline.safe_day, datetime.time(10, 0))
         return qr.vevent_payload(gettext(document.title), start, remind_days_before=1)
     return None

@@ -156,6 +156,11 @@ def _computed(received: date, period: Period) -> date:
     return add_working_days(received, period.amount)
 
 
+def current_day() -> date:
+    """Today's date; the one place, so tests of hand-worked dated scenarios can fix it."""
+    return date.today()
+
+
 def compute(received: date, period: Period, channel: str = "digital") -> Deadline:
     """Count `period` from `received` (the day of receipt itself is not counted).
 

@@ -86,7 +86,7 @@ def _lateness(iso_day, late, today):
         return None
     received = datetime.date.fromisoformat(iso_day)
     deadline = deadlines.compute(received, deadlines.Period(late.amount, late.unit), "digital")
-    return "late" if deadline.last_day < (today or datetime.date.today()) else "in-time"
+    return "late" if deadline.last_day < (today or deadlines.current_day()) else "in-time"
 
 
 DOCUMENT_KINDS = ("letter", "sheet")
