@@ -1,0 +1,189 @@
+"""The letters: a scenario table worked out by hand, read back from the printed PDFs.
+
+Each row walks a letter flow with given answers (the rest left empty where optional) on a
+fixed day, 27 November 2026, and checks what the printed letter and its sheet say: the
+recipient, the subject, the legal basis in words or by number, what is asked for, the person's
+own words (escaped), and the deadline. Deadline rules: ../shared/research/dk-procedures.md §2
+(day of receipt not counted, weeks end on the same weekday, weekends and holidays move it on).
+"""
+import datetime
+import re
+import subprocess
+
+import pytest
+
+from kiosk import compose, deadlines
+from kiosk.flows import engine
+from tests.conftest import KioskClient
+from tests.content.conftest import all_paths, seed
+
+TODAY = datetime.date(2026, 11, 27)
+OWN = "Jeg har <b>ingen</b> penge & ingen bolig"  # typed text must print as typed
+
+# (flow, answers, in the letter, in the sheet, never in the letter)
+SCENARIOS = [
+    # 1-8 Klage over afgørelse. 2 Nov + 4 weeks = Monday 30 November.
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "kontanthjaelp", "modtaget": "2026-11-02", "form": "hel",
+                          "hvad": ["ikke-hoert"], "egne-ord": OWN, "oenske": "aendret", "navn": "Jens Hansen"},
+     ["Aarhus Kommune", "Rådhuspladsen 2", "Klage over afgørelse om kontanthjælp modtaget 2. november 2026",
+      "partshøring", "ændret", OWN, "Ankestyrelsen", "Jens Hansen"],
+     ["mandag den 30. november 2026", "Afgørelsen gælder, mens du venter på svar"], ["Gammeltorv"]),
+    ("klage-afgoerelse", {"myndighed": "udbetaling-danmark", "emne": "boligstoette", "modtaget": "2026-11-13",
+                          "form": "hel", "hvad": ["beloeb"], "oenske": "penge"},
+     ["Udbetaling Danmark", "adressen står i afgørelsen", "boligstøtte", "beløbet i afgørelsen er forkert"],
+     ["fredag den 11. december 2026"], ["Aarhus Kommune"]),
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "sanktion", "modtaget": "2026-11-25", "form": "hel",
+                          "hvad": ["syg"], "oenske": "se-igen", "tilvalg": ["aktindsigt", "bisidder"]},
+     ["forvaltningslovens § 9", "forvaltningslovens § 8", "syg", "se på sagen igen"],
+     ["onsdag den 23. december 2026"], []),
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "enkeltydelse", "modtaget": "2026-11-02", "form": "hel",
+                          "hvad": ["ingen-begrundelse"], "oenske": "aendret"},
+     ["skal være begrundet", "forvaltningslovens § 22"], ["mandag den 30. november 2026"], []),
+    # Received Friday 27 November: 4 weeks is 1. juledag; 2. juledag and the weekend follow.
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "serviceloven", "modtaget": "2026-11-27", "form": "kort"},
+     ["Foreløbig klage", "serviceloven", "begrundelse"], ["mandag den 28. december 2026"], ["for sent"]),
+    # Received 20 October: the deadline (17 November) has passed.
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "kontanthjaelp", "modtaget": "2026-10-20", "form": "hel",
+                          "saerlig-grund": "Jeg lå på hospitalet", "hvad": ["misforstaaet"], "oenske": "aendret"},
+     ["særlig grund", "Jeg lå på hospitalet", "overskredet"], ["tirsdag den 17. november 2026", "Fristen er gået",
+                                                              "ikke sikkert"], []),
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "andet", "modtaget": "2026-10-20", "form": "kort"},
+     ["Foreløbig klage", "særlig grund"], ["Fristen er gået"], []),
+    ("klage-afgoerelse", {"myndighed": "udbetaling-danmark", "emne": "kontanthjaelp", "modtaget": "2026-11-16",
+                          "form": "hel", "hvad": ["misforstaaet", "beloeb"], "oenske": "penge", "tilvalg": ["moede"]},
+     ["Udbetaling Danmark", "møde"], ["mandag den 14. december 2026"], []),
+    # 9-10 Aktindsigt
+    ("aktindsigt", {"myndighed": "kommunen", "sag": "kontanthjaelp", "sagsnummer": "27.12.04-P19", "form": "papir"},
+     ["Aarhus Kommune", "Anmodning om aktindsigt", "forvaltningslovens § 9", "27.12.04-P19", "journalnotater",
+      "på papir"], ["7 arbejdsdage"], []),
+    ("aktindsigt", {"myndighed": "andet", "myndighed-navn": "Skattestyrelsen", "sag": "andet", "form": "hente"},
+     ["Skattestyrelsen", "aktindsigt"], ["7 arbejdsdage"], ["Aarhus Kommune"]),
+    # 11-12 Bisidder / partsrepræsentant
+    ("bisidder", {"myndighed": "kommunen", "rolle": "bisidder", "hjaelper-navn": "Lise fra værestedet",
+                  "relation": "vaerested"},
+     ["Meddelelse om bisidder", "Lise fra værestedet", "forvaltningslovens § 8"], ["kvittering"], ["Fuldmagt"]),
+    ("bisidder", {"myndighed": "kommunen", "rolle": "repraesentant", "hjaelper-navn": "Ole <i>Jensen</i>",
+                  "relation": "familie"},
+     ["Fuldmagt", "Ole <i>Jensen</i>", "forvaltningslovens § 8"], ["kvittering"], []),
+    # 13-14 Mere tid: the date in the letter is the date.
+    ("mere-tid", {"brevtype": "partshoering", "myndighed": "kommunen", "frist-dato": "2026-12-10",
+                  "hvor-laenge": "2-uger", "hvorfor": ["syg"], "egne-ord": OWN},
+     ["partshøring", "10. december 2026", "2 uger", "forvaltningslovens § 21", OWN],
+     ["torsdag den 10. december 2026"], []),
+    ("mere-tid", {"brevtype": "oplysninger", "myndighed": "udbetaling-danmark", "frist-dato": "2026-12-01",
+                  "hvor-laenge": "4-uger", "hvorfor": ["papirer"]},
+     ["Udbetaling Danmark", "4 uger"], ["tirsdag den 1. december 2026"], ["§ 21"]),
+    # 15 Begrundelse og klagevejledning: the complaint deadline still runs.
+    ("begrundelse", {"myndighed": "kommunen", "emne": "kontanthjaelp", "modtaget": "2026-11-02",
+                     "mangler": ["begrundelse", "klagevejledning"]},
+     ["begrundelse", "klagevejledning", "2. november 2026"], ["mandag den 30. november 2026"], []),
+    # 16-17 Enkeltydelse: apply before paying.
+    ("enkeltydelse", {"hvad": "tandlaege", "beloeb": "4.800 kr.", "hvorfor": ["kontanthjaelp"], "egne-ord": OWN},
+     ["Aarhus Kommune", "tandlæge", "4.800 kr.", OWN], [], []),
+    ("enkeltydelse", {"hvad": "husleje", "hvorfor": ["ingen-penge", "gaeld"]},
+     ["husleje"], [], ["§ 81 a"]),
+    # 18 Socialtandpleje
+    ("socialtandpleje", {"problem": ["ondt"], "hvor-laenge": "dage", "tilknytning": "gaden"},
+     ["Aarhus Kommune", "socialtandpleje", "ondt"], [], []),
+    # 19 Støtte- og kontaktperson
+    ("stoette", {"hvilken": "kontaktperson", "behov": ["post"], "bolig": "gaden"},
+     ["Aarhus Kommune", "støtte- og kontaktperson", "§ 99"], ["4 uger"], []),
+    # 20-21 Patient complaints: a treatment complaint asks STPK for the paper form.
+    ("patientklage", {"slags": "behandling", "hvor": "hospital", "hvornaar": "2026-06-01",
+                      "hvad-behandling": ["diagnose"], "papir": ["mitid"]},
+     ["Styrelsen for Patientklager", "Olof Palmes Allé 18 H", "8200 Aarhus N", "MitID"], ["2 år", "5 år"], []),
+    ("patientklage", {"slags": "service", "hvor": "hospital", "sted-navn": "Akutmodtagelsen, AUH",
+                      "hvornaar": "2026-11-20", "hvad-service": ["tone"]},
+     ["Akutmodtagelsen"], [], ["Olof Palmes"]),
+    # 22 Borgerrådgiver (the centre's kommune has one)
+    ("borgerraadgiver", {"hvad": ["lang-tid"], "afdeling": "Ydelsesservice", "sagt-til": "ja"},
+     ["Borgerrådgiveren", "Aarhus Kommune", "Ydelsesservice"], [], []),
+    # 23-24 Ombudsmanden: 1 year from the last decision.
+    ("ombudsmand", {"brugt": "ja", "myndighed": "Ankestyrelsen", "afgoerelse-dato": "2026-06-10", "hvad": ["forkert"]},
+     ["Folketingets Ombudsmand", "Gammeltorv 22", "1457 København K", "Ankestyrelsen"],
+     ["torsdag den 10. juni 2027"], []),
+    ("ombudsmand", {"brugt": "ja", "myndighed": "Aarhus Kommune", "afgoerelse-dato": "2025-10-01", "hvad": ["lang-tid"]},
+     ["Folketingets Ombudsmand"], ["Fristen er gået"], []),
+]
+
+
+@pytest.fixture(autouse=True)
+def fixed_day(monkeypatch):
+    monkeypatch.setattr(deadlines, "current_day", lambda: TODAY)
+
+
+@pytest.fixture
+def centre_app(real_app):
+    real_app.extensions["kiosk_centre"].update(
+        kommune="0751", kommune_address="Rådhuspladsen 2, 8000 Aarhus C", kommune_phone="89 40 20 00",
+        borgerraadgiver=True, borgerraadgiver_address="Rådhuset, 8000 Aarhus C", centre_place="Aarhus")
+    return real_app
+
+
+def complete(flow, answers):
+    """The given answers, plus "passed" for screens and nothing for optional questions."""
+    answers = dict(answers)
+    for _ in range(60):
+        last = engine.walk(flow, answers)[-1]
+        if last in answers:
+            return answers
+        step = flow.steps[last]
+        if step.kind in ("info", "check", "document"):
+            answers[last] = True
+        elif step.optional:
+            answers[last] = [] if step.kind == "multi" else ""
+        else:
+            raise AssertionError(f"{flow.id}: the scenario does not answer '{last}'")
+    raise AssertionError("no end")
+
+
+def printed(person, flow, answers, kind, tmp_path):
+    texts = []
+    for step_id in engine.walk(flow, answers):
+        step = flow.steps[step_id]
+        if step.kind == "document" and flow.documents[step.document].kind == kind:
+            (tmp_path / "d.pdf").write_bytes(person.get(f"/flow/{flow.id}/{step_id}/pdf").data)
+            out = subprocess.run(["pdftotext", str(tmp_path / "d.pdf"), "-"], capture_output=True, check=True)
+            texts.append(re.sub(r"\s+", " ", out.stdout.decode()))
+    return " ".join(texts)
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: f"{s[0]}-{'-'.join(str(v)[:10] for v in s[1].values())[:60]}")
+def test_the_printed_letter_and_sheet_say_what_was_worked_out_by_hand(centre_app, tmp_path, scenario):
+    flow_id, given, in_letter, in_sheet, never = scenario
+    flow = centre_app.extensions["kiosk_content"].flows[flow_id]
+    answers = complete(flow, given)
+    person = KioskClient(centre_app)
+    seed(person, flow_id, answers)
+    letter = printed(person, flow, answers, "letter", tmp_path)
+    sheet = printed(person, flow, answers, "sheet", tmp_path)
+    assert letter, "no letter printed"
+    for expected in in_letter:
+        assert expected in letter, (expected, letter)
+    for expected in in_sheet:
+        assert expected in sheet, (expected, sheet[:1500])
+    for unwanted in never:
+        assert unwanted not in letter, unwanted
+
+
+def test_the_table_has_at_least_20_cases_and_every_letter_flow():
+    assert len(SCENARIOS) >= 20
+    from kiosk import create_app
+
+    flows = create_app({"SETTINGS_FILE": "/nonexistent/settings.json"}).extensions["kiosk_content"].flows
+    letter_flows = {f.id for f in flows.values() if any(d.kind == "letter" for d in f.documents.values())}
+    assert letter_flows == {s[0] for s in SCENARIOS}
+
+
+def test_no_letter_on_any_path_is_addressed_to_ankestyrelsen(centre_app):
+    """A first complaint goes to the authority that decided, never straight to Ankestyrelsen."""
+    content = centre_app.extensions["kiosk_content"]
+    centre = centre_app.extensions["kiosk_centre"]
+    for flow in content.flows.values():
+        for document in (d for d in flow.documents.values() if d.kind == "letter"):
+            for answers in all_paths(flow):
+                if not any(flow.steps[s].document == document.id for s in engine.walk(flow, answers)):
+                    continue
+                with centre_app.test_request_context():
+                    paper = compose.letter(flow, document, answers, centre, content.content_dir, TODAY)
+                assert not any("ankestyrelsen" in line.lower() for line in paper.recipient), (flow.id, paper.recipient)
