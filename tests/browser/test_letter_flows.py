@@ -43,6 +43,7 @@ def read_and_print(page, flow, step, letters):
     page.click("#print")
     page.wait_for_selector("#print-failed")
     page.goto(url)
+    page.wait_for_selector("button.next, #to-start")
 
 
 def walk_letter_flow(page, flow, check):
@@ -53,6 +54,7 @@ def walk_letter_flow(page, flow, check):
         step_id = re.search(r"/flow/[^/]+/([^/?#]+)", page.url).group(1)
         step = flow.steps[step_id]
         check(step_id)
+        before = page.url
         if step.kind == "choice":
             page.click(f"#choice-{step.choices[0].value}")
         elif step.kind == "multi":
@@ -70,7 +72,8 @@ def walk_letter_flow(page, flow, check):
             if step.kind == "document":
                 read_and_print(page, flow, step, letters)
             page.click("button.next")
-        page.wait_for_load_state()
+        # htmx swaps the page in place: wait for the address to change, not for a load event.
+        page.wait_for_url(lambda url: url != before)
     raise AssertionError(f"{flow.id}: no end after 40 screens")
 
 
