@@ -27,7 +27,8 @@ def letter_server(tmp_path_factory):
     app.extensions["kiosk_centre"].update(
         kommune="0751", kommune_address="Rådhuspladsen 2, 8000 Aarhus C", kommune_phone="89 40 20 00",
         borgerservice_address="Rådhuspladsen 2, Aarhus", borgerservice_hours="Man-fre 10-15",
-        borgerraadgiver=True, borgerraadgiver_address="Rådhuset, 8000 Aarhus C")
+        borgerraadgiver=True, borgerraadgiver_address="Rådhuset, 8000 Aarhus C",
+        contacts=[{"name": "Værestedet", "phone": "86 12 34 56", "address": "Vestergade 1", "hours": "9-15", "note": ""}])
     server, url = serve(app)
     yield url
     server.close()
@@ -46,9 +47,13 @@ def read_and_print(page, flow, step, letters):
     page.wait_for_selector("button.next, #to-start")
 
 
-def walk_letter_flow(page, flow, check):
-    """Tap through one flow to its last screen. Returns the letter previews' text."""
+def walk_letter_flow(page, flow, check, choose=None):
+    """Tap through one flow to its last screen. Returns the letter previews' text.
+
+    `choose` picks a choice other than the first on named steps.
+    """
     letters = []
+    choose = choose or {}
     page.goto(f"/flow/{flow.id}")
     for _ in range(40):
         step_id = re.search(r"/flow/[^/]+/([^/?#]+)", page.url).group(1)
@@ -56,12 +61,16 @@ def walk_letter_flow(page, flow, check):
         check(step_id)
         before = page.url
         if step.kind == "choice":
-            page.click(f"#choice-{step.choices[0].value}")
+            page.click(f"#choice-{choose.get(step_id, step.choices[0].value)}")
         elif step.kind == "multi":
             page.click(f"#choice-{step.choices[0].value}")
             page.click("button.next")
         elif step.kind == "date":
             page.click("#today")
+        elif step.kind == "time":
+            page.click("label:has(input[name=hour][value='10'])")
+            page.click("label:has(input[name=minute][value='30'])")
+            page.click("button.next")
         elif step.kind == "text":
             page.fill("#answer", "12345678" if "telefon" in step_id else TYPED[:step.max_length])
             page.click("button.next")
@@ -96,5 +105,37 @@ def test_every_letter_flow_walks_to_a_printable_letter_with_no_axe_violations(br
     assert letters, f"{flow_id}: no letter on the way"
     for text in letters:
         assert "Med venlig hilsen" in text and "CPR-nr." in text
+    assert violations == {}, "\n".join(f"== {k}\n{v}" for k, v in violations.items())
+    context.close()
+
+
+OTHER_FLOWS = {  # flow -> (choices other than the first, what its printout must show)
+    "forbered-moede": ({}, "#when"),
+    "stem": ({}, ".paper-steps"),
+    "rettigheder": ({"hvilken": "print"}, "#cards"),
+    "hjaelp": ({}, "#contacts"),
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("flow_id", sorted(OTHER_FLOWS))
+def test_meeting_voting_rights_and_help_walk_to_their_printout(browser, letter_server, flow_id, lang):
+    context = browser.new_context(viewport={"width": 1080, "height": 1920}, base_url=letter_server)
+    page = context.new_page()
+    page.goto("/sprog")
+    page.click(f"#lang-{lang}")
+    page.wait_for_selector(f"html[lang={lang}]")
+    violations = {}
+
+    def check(step_id):
+        result = AXE.run(page, options=AXE_OPTIONS)
+        if result.violations_count:
+            violations[step_id] = result.generate_report()
+
+    choose, printout = OTHER_FLOWS[flow_id]
+    walk_letter_flow(page, FLOWS[flow_id], check, choose)
+    assert page.locator(printout).count() == 1, f"{flow_id}: the printout lacks {printout}"
+    page.click("#print")
+    page.wait_for_selector("#print-failed")
     assert violations == {}, "\n".join(f"== {k}\n{v}" for k, v in violations.items())
     context.close()
