@@ -3,18 +3,17 @@
 Content may write {naeste_valg}, {folketingsvalg} or {kommunalvalg}; everything else in braces
 is left alone. The values are in the person's language.
 """
-import datetime
 
 from flask_babel import format_date, gettext
 
-from . import elections
+from . import deadlines, elections
 from .flows.parse import N_
 
 NAMES = {"kommune": N_("Kommunal- og regionalvalg"), "folketing": N_("Folketingsvalg")}
 
 
 def values(centre, today=None):
-    today = today or datetime.date.today()
+    today = today or deadlines.current_day()
     coming = elections.upcoming(today, centre.get("folketingsvalg", ""))
     kind, day = coming[0]
     folketing = elections.next_folketing(today, centre.get("folketingsvalg", ""))

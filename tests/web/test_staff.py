@@ -97,3 +97,28 @@ def test_the_set_pin_command_refuses_a_weak_pin(tmp_path):
 
     with pytest.raises(click.ClickException):
         set_pin(tmp_path / "s.json", "12")
+
+
+def test_the_kommune_borgerraadgiver_and_election_settings_are_saved(pinned, kiosk, settings_file):
+    log_in(kiosk)
+    form = settings_form(kommune_address="Rådhuspladsen 2, 8000 Aarhus C", kommune_phone="89 40 20 00",
+                         borgerraadgiver="1", borgerraadgiver_address="Rådhuset", folketingsvalg="2027-03-05")
+    assert "Gemt." in kiosk.post("/personale/indstillinger", form, status=200).text
+    saved = json.loads(settings_file.read_text())
+    assert saved["kommune_address"] == "Rådhuspladsen 2, 8000 Aarhus C" and saved["kommune_phone"] == "89 40 20 00"
+    assert saved["borgerraadgiver"] is True and saved["folketingsvalg"] == "2027-03-05"
+    unticked = settings_form(kommune_address="x")
+    kiosk.post("/personale/indstillinger", unticked, status=200)
+    assert json.loads(settings_file.read_text())["borgerraadgiver"] is False
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("kommune_phone", "ring til rådhuset", "Skriv et telefonnummer"),
+    ("borgerraadgiver_phone", "12<b>", "Skriv et telefonnummer"),
+    ("folketingsvalg", "5. marts", "Skriv datoen sådan"),
+])
+def test_a_bad_phone_or_date_is_explained_and_kept(pinned, kiosk, settings_file, field, value, message):
+    log_in(kiosk)
+    page = kiosk.post("/personale/indstillinger", settings_form(**{field: value}), status=200).text
+    assert message in page
+    assert not settings_file.exists() or value not in settings_file.read_text()
