@@ -78,3 +78,21 @@ def test_the_borgerraadgiver_letter_is_offered_only_where_the_kommune_has_one(re
     real_app.extensions["kiosk_centre"]["borgerraadgiver"] = True
     assert person.http.get("/flow/borgerraadgiver").status_code == 303
     assert "flow-borgerraadgiver" in person.get("/omraade/klage").text
+
+
+def test_the_meeting_flow_offers_the_bisidder_letter_addressed_to_the_same_body(real_app):
+    person = KioskClient(real_app)
+    seed(person, "forbered-moede", {"hvem": "kommunen", "dato": "2027-01-12", "tid": "10:00", "sted": "kommunen"})
+    page = person.get("/flow/forbered-moede/bisidder").text
+    assert 'href="/flow/bisidder/fra/forbered-moede"' in page
+    response = person.http.get("/flow/bisidder/fra/forbered-moede")
+    assert response.headers["Location"].endswith("/flow/bisidder/rolle")
+    # Back in the meeting flow, nothing was lost.
+    assert person.http.get("/flow/forbered-moede").headers["Location"].endswith("/flow/forbered-moede/bisidder")
+
+
+def test_a_decision_without_reasons_can_go_on_to_ask_for_them(real_app):
+    person = KioskClient(real_app)
+    seed(person, "forstaa-brev", {"afsender": "kommunen", "art": "afgoerelse", "kanal": "digital",
+                                  "telefon": "", "modtaget": days_ago(3)})
+    assert 'href="/flow/begrundelse/fra/forstaa-brev"' in person.get("/flow/forstaa-brev/res-afgoerelse").text
