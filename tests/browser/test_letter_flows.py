@@ -34,6 +34,32 @@ def letter_server(tmp_path_factory):
     server.close()
 
 
+@pytest.fixture
+def visitor(browser, letter_server):
+    """A fresh browser tab in the chosen language, and an axe check that collects violations."""
+    contexts = []
+
+    def open_in(lang):
+        context = browser.new_context(viewport={"width": 1080, "height": 1920}, base_url=letter_server)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto("/sprog")
+        page.click(f"#lang-{lang}")
+        page.wait_for_selector(f"html[lang={lang}]")
+        violations = {}
+
+        def check(step_id):
+            result = AXE.run(page, options=AXE_OPTIONS)
+            if result.violations_count:
+                violations[step_id] = result.generate_report()
+
+        return page, check, violations
+
+    yield open_in
+    for context in contexts:
+        context.close()
+
+
 def read_and_print(page, flow, step, letters):
     """Keep the letter preview's text, press Udskriv (no queue here: the PDF is shown), come back."""
     if flow.documents[step.document].kind != "letter":
@@ -88,25 +114,13 @@ def walk_letter_flow(page, flow, check, choose=None):
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("flow_id", LETTER_FLOWS)
-def test_every_letter_flow_walks_to_a_printable_letter_with_no_axe_violations(browser, letter_server, flow_id, lang):
-    context = browser.new_context(viewport={"width": 1080, "height": 1920}, base_url=letter_server)
-    page = context.new_page()
-    page.goto("/sprog")
-    page.click(f"#lang-{lang}")
-    page.wait_for_selector(f"html[lang={lang}]")
-    violations = {}
-
-    def check(step_id):
-        result = AXE.run(page, options=AXE_OPTIONS)
-        if result.violations_count:
-            violations[step_id] = result.generate_report()
-
+def test_every_letter_flow_walks_to_a_printable_letter_with_no_axe_violations(visitor, flow_id, lang):
+    page, check, violations = visitor(lang)
     letters = walk_letter_flow(page, FLOWS[flow_id], check)
     assert letters, f"{flow_id}: no letter on the way"
     for text in letters:
         assert "Med venlig hilsen" in text and "CPR-nr." in text
     assert violations == {}, "\n".join(f"== {k}\n{v}" for k, v in violations.items())
-    context.close()
 
 
 OTHER_FLOWS = {  # flow -> (choices other than the first, what its printout must show)
@@ -119,23 +133,11 @@ OTHER_FLOWS = {  # flow -> (choices other than the first, what its printout must
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("flow_id", sorted(OTHER_FLOWS))
-def test_meeting_voting_rights_and_help_walk_to_their_printout(browser, letter_server, flow_id, lang):
-    context = browser.new_context(viewport={"width": 1080, "height": 1920}, base_url=letter_server)
-    page = context.new_page()
-    page.goto("/sprog")
-    page.click(f"#lang-{lang}")
-    page.wait_for_selector(f"html[lang={lang}]")
-    violations = {}
-
-    def check(step_id):
-        result = AXE.run(page, options=AXE_OPTIONS)
-        if result.violations_count:
-            violations[step_id] = result.generate_report()
-
+def test_meeting_voting_rights_and_help_walk_to_their_printout(visitor, flow_id, lang):
+    page, check, violations = visitor(lang)
     choose, printout = OTHER_FLOWS[flow_id]
     walk_letter_flow(page, FLOWS[flow_id], check, choose)
     assert page.locator(printout).count() == 1, f"{flow_id}: the printout lacks {printout}"
     page.click("#print")
     page.wait_for_selector("#print-failed")
     assert violations == {}, "\n".join(f"== {k}\n{v}" for k, v in violations.items())
-    context.close()
