@@ -16,7 +16,7 @@ from kiosk.flows import engine  # noqa: E402
 def sample(step, today):
     return {"choice": lambda: step.choices[0].value, "multi": lambda: [c.value for c in step.choices[:2]],
             "date": lambda: (today - datetime.timedelta(days=21)).isoformat(),
-            "text": lambda: "Prøvetekst", }.get(step.kind, lambda: True)()
+            "time": lambda: "10:00", "text": lambda: "Prøvetekst"}.get(step.kind, lambda: True)()
 
 
 def main(flow_id, *pairs):

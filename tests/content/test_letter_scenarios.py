@@ -27,7 +27,7 @@ SCENARIOS = [
                           "hvad": ["ikke-hoert"], "egne-ord": OWN, "oenske": "aendret", "navn": "Jens Hansen"},
      ["Aarhus Kommune", "Rådhuspladsen 2", "Klage over afgørelse om kontanthjælp modtaget 2. november 2026",
       "partshøring", "ændret", OWN, "Ankestyrelsen", "Jens Hansen"],
-     ["mandag den 30. november 2026", "Afgørelsen gælder, mens du venter på svar"], ["Gammeltorv"]),
+     ["mandag den 30. november 2026", "Afgørelsen gælder som regel, mens du venter på svar"], ["Gammeltorv"]),
     ("klage-afgoerelse", {"myndighed": "udbetaling-danmark", "emne": "boligstoette", "modtaget": "2026-11-13",
                           "form": "hel", "hvad": ["beloeb"], "oenske": "penge"},
      ["Udbetaling Danmark", "adressen står i afgørelsen", "boligstøtte", "beløbet i afgørelsen er forkert"],
@@ -38,7 +38,7 @@ SCENARIOS = [
      ["onsdag den 23. december 2026"], []),
     ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "enkeltydelse", "modtaget": "2026-11-02", "form": "hel",
                           "hvad": ["ingen-begrundelse"], "oenske": "aendret"},
-     ["skal være begrundet", "forvaltningslovens § 22"], ["mandag den 30. november 2026"], []),
+     ["skriftlig begrundelse", "forvaltningslovens § 22"], ["mandag den 30. november 2026"], []),
     # Received Friday 27 November: 4 weeks is 1. juledag; 2. juledag and the weekend follow.
     ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "serviceloven", "modtaget": "2026-11-27", "form": "kort"},
      ["Foreløbig klage", "serviceloven", "begrundelse"], ["mandag den 28. december 2026"], ["for sent"]),
