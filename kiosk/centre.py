@@ -6,6 +6,7 @@ from pathlib import Path
 
 from . import config as cfg
 from .flows.parse import N_, clean_text
+from .qr import tel_payload
 
 MAX_CONTACTS = 8
 CONTACT_FIELDS = ("name", "phone", "address", "hours", "note")
@@ -14,8 +15,6 @@ PHONE_KEYS = ("kommune_phone", "borgerraadgiver_phone")
 
 
 def _is_phone(text):
-    from .qr import tel_payload
-
     try:
         tel_payload(text)
         return True

@@ -10,6 +10,7 @@ from flask_babel import format_date, gettext
 from . import deadlines, letters, qr
 from .flows import engine
 from .documents import Letter, Sheet
+from .facts import fill
 from .i18n import text_direction
 
 
@@ -48,8 +49,6 @@ def letter(flow, document, answers, centre, content_dir, today=None):
 def sheet(flow, document, answers, centre, lang):
     """The action sheet in the person's language (the Danish key words stay in brackets)."""
     deadline = deadline_for(flow, document, answers)
-    from .facts import fill
-
     result = Sheet(title=gettext(document.title), steps=[fill(gettext(s), centre) for s in document.steps],
                    centre=centre.get("centre_name", ""), rtl=text_direction(lang) == "rtl")
     if deadline is not None:
@@ -126,8 +125,6 @@ def _contact(contact):
 
 
 def _card(flow, step, centre):
-    from .facts import fill
-
     body = [fill(gettext(p), centre) for p in step.body]
     source = "; ".join(flow.sources[s].title for s in step.sources)
     return gettext(step.question), body, gettext("Kilde: %(title)s", title=source) if source else ""

@@ -200,14 +200,14 @@ def build_sheet(sheet):
 
 def _more_parts(sheet, s):
     """The optional parts of a sheet: lists of answers, contacts, a space for notes, cut-out cards."""
+    from .qr import QrFlowable  # qr draws with reportlab too; imported here as QrRow does
+
     story = []
     for heading, items in sheet.lists:
         story += [Spacer(1, 5 * mm), _para(heading, s["step"], bold=True)]
         story += [_para(f"• {item}", s["base"]) for item in items]
     for name, lines, tel in sheet.contacts:
         block = [_para(name, s["step"], bold=True), *(_para(line, s["base"]) for line in lines if line)]
-        from .qr import QrFlowable
-
         row = Table([[block, QrFlowable(tel, size=26 * mm) if tel else ""]], colWidths=[130 * mm, 40 * mm])
         row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("LINEBELOW", (0, 0), (-1, -1), 0.5, "#888888")]))

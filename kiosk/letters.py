@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import FileSystemLoader
 from jinja2.sandbox import SandboxedEnvironment
 
+from .centre import kommuner
 from .documents import danish_date
 from .flows import engine
 
@@ -51,8 +52,6 @@ def context(flow, answers, centre, today, deadline=None):
 
 
 def kommune_name(code):
-    from .centre import kommuner
-
     return next((k["name"] for k in kommuner() if k["code"] == code), "")
 
 

@@ -9,6 +9,8 @@ from flask_babel import format_date, get_locale, gettext
 from . import speech, visit
 from .documents import danish_date
 from .config import LANGUAGES
+from .facts import fill
+from .flows.model import HOURS, MINUTES
 from .i18n import enabled_languages, text_direction
 
 
@@ -52,8 +54,6 @@ def offered_flows(flow_ids):
 
 def translate(text):
     """Content text (a Danish msgid from a flow file) in the person's language, facts filled in."""
-    from .facts import fill
-
     return fill(gettext(text), current_app.extensions["kiosk_centre"]) if text else ""
 
 
@@ -63,8 +63,6 @@ def month_names():
 
 
 def time_choices():
-    from .flows.model import HOURS, MINUTES
-
     return HOURS, MINUTES
 
 

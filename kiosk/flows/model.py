@@ -1,5 +1,8 @@
 """The shape of a flow. Frozen, so content cannot change while the kiosk runs."""
+import datetime
 from dataclasses import dataclass, field
+
+from .. import deadlines
 
 STEP_KINDS = ("choice", "multi", "date", "time", "text", "info", "check", "document")
 HOURS = tuple(range(7, 21))  # a meeting with an authority falls in the daytime
@@ -78,10 +81,6 @@ class Step:
 
 
 def _lateness(iso_day, late, today):
-    import datetime
-
-    from .. import deadlines
-
     if not iso_day:
         return None
     received = datetime.date.fromisoformat(iso_day)
