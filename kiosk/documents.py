@@ -182,7 +182,9 @@ def build_sheet(sheet):
     """The action sheet as PDF bytes: deadline big, at most three steps, where to go, QR codes."""
     s = _styles(sheet.rtl)
     story = [_para(sheet.title, s["title"], bold=True)]
-    story += [_para(line, s["deadline"], bold=True) for line in sheet.when if safe(line).strip()]
+    # Day and time as large as a deadline; the place, often a long address, a size smaller.
+    story += [_para(line, s["deadline"] if i < 2 else s["title"], bold=True)
+              for i, line in enumerate(sheet.when) if safe(line).strip()]
     if sheet.deadline_text:
         story += [_para(sheet.deadline_label, s["step"]), _para(sheet.deadline_text, s["deadline"], bold=True)]
     story += [_para(note, s["base"]) for note in sheet.deadline_notes]
