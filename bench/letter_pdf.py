@@ -49,7 +49,6 @@ How to run (from the repo root)
 Exit status is 0 unless something crashes.
 """
 import datetime
-import math
 import os
 import re
 import shutil
@@ -58,6 +57,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from stats import fmt, percentile  # bench/ is the script's own folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -143,19 +144,6 @@ def make_sheet():
                (tel_payload(PHONE), "Ring til Borgerservice")],
         centre=CENTRE,
     )
-
-
-def percentile(values, p):
-    """Nearest-rank percentile; None for no data."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, math.ceil(p / 100.0 * len(ordered)))
-    return ordered[rank - 1]
-
-
-def fmt(value, digits=2):
-    return "nan" if value is None else f"{value:.{digits}f}"
 
 
 def say(name, value):

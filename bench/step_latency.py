@@ -39,7 +39,6 @@ How to run (from the repo root)
 Exit status is 0 unless the server could not be started.
 """
 import http.client
-import math
 import os
 import re
 import shutil
@@ -51,6 +50,8 @@ import threading
 import time
 import urllib.parse
 from pathlib import Path
+
+from stats import fmt, percentile  # bench/ is the script's own folder
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -117,19 +118,6 @@ def stop_server(proc):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(timeout=5)
-
-
-def percentile(values, p):
-    """Nearest-rank percentile; None for no data."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    rank = max(1, math.ceil(p / 100.0 * len(ordered)))
-    return ordered[rank - 1]
-
-
-def fmt(value, digits=2):
-    return "nan" if value is None else f"{value:.{digits}f}"
 
 
 class Kiosk:

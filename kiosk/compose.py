@@ -54,7 +54,8 @@ def sheet(flow, document, answers, centre, lang):
     if deadline is not None:
         result.deadline_label = gettext(document.deadline.label)
         result.deadline_text = format_date(deadline.last_day, "full")
-        result.deadline_notes = deadline_notes(deadline, given=document.deadline.unit == "given")
+        result.deadline_notes = deadline_notes(deadline, given=document.deadline.unit == "given",
+                                               late=document.deadline.late)
     elif document.unknown_deadline:
         result.deadline_notes = [gettext(document.unknown_deadline)]
     if document.where == "borgerservice" and centre.get("borgerservice_address"):
@@ -130,7 +131,7 @@ def _card(flow, step, centre):
     return gettext(step.question), body, gettext("Kilde: %(title)s", title=source) if source else ""
 
 
-def deadline_notes(deadline, given=False, today=None):
+def deadline_notes(deadline, given=False, today=None, late=""):
     passed = deadline.last_day < (today or deadlines.current_day())
     if given:
         # A date the letter names itself (a meeting, a reply date): no counting rules apply.
@@ -138,9 +139,9 @@ def deadline_notes(deadline, given=False, today=None):
             return [gettext("Datoen er gået. Spørg personalet, hvad du kan gøre nu.")]
         return [gettext("Datoen står i brevet. Tjek den en gang til, og spørg personalet, hvis du er i tvivl.")]
     if passed:
-        notes = [gettext("Fristen er gået. Aflever det alligevel så hurtigt som muligt, og spørg personalet."),
-                 gettext("Er der en særlig grund til, at det kom for sent, kan det blive behandlet "
-                         "alligevel. Det er ikke sikkert.")]
+        notes = [gettext("Fristen er gået. Aflever det alligevel så hurtigt som muligt, og spørg personalet.")]
+        if late:
+            notes.append(gettext(late))
     else:
         notes = [gettext("Aflever senest %(day)s, så er du på den sikre side.",
                          day=format_date(deadline.safe_day, "full")),

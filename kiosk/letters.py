@@ -58,16 +58,21 @@ def kommune_name(code):
 SHARED = "_faelles.txt"
 
 
+@functools.cache
+def shared_macros(letters_dir):
+    """The macros of _faelles.txt by name (none if the content has no such file), made once."""
+    if not (Path(letters_dir) / SHARED).is_file():
+        return {}
+    module = environment(letters_dir).get_template(SHARED).make_module()
+    return {name: getattr(module, name) for name in dir(module) if not name.startswith("_")}
+
+
 def render_blocks(letters_dir, template_name, values):
     """{block name: rendered text} for one letter template.
 
     Blocks are rendered one by one, so a top-level import in the template would not reach them;
     the shared macros (afsender, kommune_modtager, ...) are handed to every block instead.
     """
-    env = environment(str(letters_dir))
-    template = env.get_template(template_name)
-    if (Path(letters_dir) / SHARED).is_file():
-        shared = env.get_template(SHARED).make_module()
-        values = {**{k: getattr(shared, k) for k in dir(shared) if not k.startswith("_")}, **values}
-    ctx = template.new_context(values)
+    template = environment(str(letters_dir)).get_template(template_name)
+    ctx = template.new_context({**shared_macros(str(letters_dir)), **values})
     return {name: "".join(render(ctx)).strip() for name, render in template.blocks.items()}

@@ -49,7 +49,7 @@ def qr_svg(payload, label):
 def offered_flows(flow_ids):
     """The flows among `flow_ids` that exist in this kiosk's content, in the given order."""
     content, centre = current_app.extensions["kiosk_content"], current_app.extensions["kiosk_centre"]
-    return [content.offered(f, centre) for f in flow_ids if content.offered(f, centre)]
+    return [flow for flow in (content.offered(f, centre) for f in flow_ids) if flow]
 
 
 def translate(text):
@@ -63,7 +63,17 @@ def month_names():
 
 
 def time_choices():
-    return HOURS, MINUTES
+    """(value, label) pairs for the hour and the minute pickers."""
+    return [(h, f"{h:02d}") for h in HOURS], [(m, f"{m:02d}") for m in MINUTES]
+
+
+def pick_options(values, labels=None, plus=0):
+    """(value, label) pairs for a grid of radio buttons; the label is the value unless given.
+
+    `plus` shifts every value, e.g. a date step's year offsets onto this year.
+    """
+    values = [v + plus for v in values]
+    return list(zip(values, labels if labels is not None else values))
 
 
 def answer_label(step, value):
@@ -85,6 +95,7 @@ def register(app):
     app.add_template_filter(translate, "t")
     app.add_template_global(month_names)
     app.add_template_global(time_choices)
+    app.add_template_global(pick_options)
     # Globals, not context: macros imported without context need them too.
     app.add_template_global(visit.csrf_token, "csrf_token")
     app.add_template_global(picture_url)

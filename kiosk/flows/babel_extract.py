@@ -13,6 +13,7 @@ def _texts(data):
         yield document.get("title")
         yield from document.get("steps", [])
         yield document.get("deadline", {}).get("label", "Sidste frist" if document.get("deadline") else None)
+        yield document.get("deadline", {}).get("late")
         yield from (code.get("caption") for code in document.get("codes", []))
         yield document.get("unknown_deadline")
         yield document.get("notes")

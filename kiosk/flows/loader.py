@@ -196,10 +196,10 @@ def _check_document(flow, doc, where, letters_dir, problems):
     for code in doc.codes:
         if code.kind not in CODE_KINDS:
             problems.append(f"{where}: unknown code kind '{code.kind}'")
-        elif code.kind == "url" and not code.value.startswith("https://"):
-            problems.append(f"{where}: code '{code.caption}' needs an https URL")
         elif code.setting:
             pass  # the centre's own value; checked when staff save it
+        elif code.kind == "url" and not code.value.startswith("https://"):
+            problems.append(f"{where}: code '{code.caption}' needs an https URL")
         elif code.kind == "tel" and code.answer:
             if flow.steps.get(code.answer) is None or flow.steps[code.answer].kind != "text":
                 problems.append(f"{where}: code '{code.caption}' answer '{code.answer}' is not a text step")

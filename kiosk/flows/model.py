@@ -111,6 +111,7 @@ class DeadlineRule:
     unit: str
     paper: str = ""  # "step=value": when that answer was given, the letter came on paper
     label: str = "Sidste frist"
+    late: str = ""  # said on the sheet once the deadline has passed, e.g. when a late complaint may still count
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,9 @@ def carried(flow_id, source_id):
     flow = _flow_or_404(flow_id)
     source = current_app.extensions["kiosk_content"].flows.get(source_id)
     pairs = flow.carry.get(source_id, {})
+    source_answers = visit.data().get("flows", {}).get(source_id, {}).get("answers", {})
     if source is not None and pairs:
-        known = engine.on_path(source, _state(source)["answers"])
+        known = engine.on_path(source, source_answers)
         answers = _state(flow)["answers"]
         for target, from_step in pairs.items():
             if target not in answers and from_step in known and fits(flow.steps[target], known[from_step]):
