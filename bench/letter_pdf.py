@@ -62,10 +62,11 @@ from stats import fmt, percentile  # bench/ is the script's own folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from reportlab.lib.units import mm  # noqa: E402
+
 from kiosk.documents import Letter, Sheet, build_letter, build_sheet  # noqa: E402
 from kiosk.pdftext import FONT_FILES, LATIN, LATIN_BOLD  # noqa: E402
 from kiosk.qr import QrFlowable, tel_payload, url_payload  # noqa: E402
-from reportlab.lib.units import mm  # noqa: E402
 
 WARMUP = 10
 ROUNDS = 200
@@ -315,8 +316,7 @@ def soffice_convert(soffice, docx_path, outdir, profile, env):
     """One soffice process converting one .docx; returns the PDF bytes."""
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                "--convert-to", "pdf", "--outdir", str(outdir), str(docx_path)]
-    result = subprocess.run(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            timeout=SOFFICE_TIMEOUT, check=False)
+    result = subprocess.run(command, env=env, capture_output=True, timeout=SOFFICE_TIMEOUT, check=False)
     pdf_path = outdir / (docx_path.stem + ".pdf")
     if result.returncode != 0 or not pdf_path.exists():
         raise RuntimeError(f"soffice exit {result.returncode}: "

@@ -7,10 +7,10 @@ import datetime
 
 from flask_babel import format_date, gettext
 
-from . import deadlines, letters, qr
-from .flows import engine
+from . import clock, deadlines, letters, qr
 from .documents import Letter, Sheet
 from .facts import fill
+from .flows import engine
 from .i18n import text_direction
 
 
@@ -32,7 +32,7 @@ def deadline_for(flow, document, answers):
 
 
 def letter(flow, document, answers, centre, content_dir, today=None):
-    today = today or deadlines.current_day()
+    today = today or clock.today()
     deadline = deadline_for(flow, document, answers)
     values = letters.context(flow, answers, centre, today, deadline)
     blocks = letters.render_blocks(content_dir / "letters", document.template, values)
@@ -132,7 +132,7 @@ def _card(flow, step, centre):
 
 
 def deadline_notes(deadline, given=False, today=None, late=""):
-    passed = deadline.last_day < (today or deadlines.current_day())
+    passed = deadline.last_day < (today or clock.today())
     if given:
         # A date the letter names itself (a meeting, a reply date): no counting rules apply.
         if passed:
@@ -169,7 +169,7 @@ def code_payload(code, deadline, document, answers, centre=None, meeting=None):
     if code.kind == "event" and meeting is not None:
         start, place = meeting
         return qr.vevent_payload(gettext(document.event.title), start, location=place, remind_days_before=1)
-    if code.kind == "deadline" and deadline is not None and deadline.last_day >= deadlines.current_day():
+    if code.kind == "deadline" and deadline is not None and deadline.last_day >= clock.today():
         start = datetime.datetime.combine(deadline.safe_day, datetime.time(10, 0))
         return qr.vevent_payload(gettext(document.title), start, remind_days_before=1)
     return None

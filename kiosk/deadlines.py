@@ -10,9 +10,11 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 
 import holidays
+
+from . import clock
 
 CHECKED = "2026-11-26"
 UNITS = ("weeks", "days", "months", "working_days")
@@ -77,7 +79,7 @@ _NOT_HELLIGDAGE = {"Grundlovsdag", "Juleaftensdag", "Nytårsaften", "Nytårsafte
                    "Arbejdernes kampdag"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _helligdage(year: int) -> dict[date, str]:
     raw = holidays.country_holidays("DK", years=year, language="da", categories=("public",))
     kept = {}
@@ -156,11 +158,6 @@ def _computed(received: date, period: Period) -> date:
     return add_working_days(received, period.amount)
 
 
-def current_day() -> date:
-    """Today's date; the one place, so tests of hand-worked dated scenarios can fix it."""
-    return date.today()
-
-
 def compute(received: date, period: Period, channel: str = "digital") -> Deadline:
     """Count `period` from `received` (the day of receipt itself is not counted).
 
@@ -221,7 +218,7 @@ def given(day: date, today: date | None = None) -> Deadline:
     It is not moved (the authority chose the date); safe_day is 2 working days before, but
     never before `today`. Where no rule of ours applies, the only source is the letter.
     """
-    today = today or date.today()
+    today = today or clock.today()
     safe_day = add_working_days(day, -2)
     if safe_day < today:
         safe_day = max(today, min(day, next_working_day(today)))

@@ -12,11 +12,29 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
-from reportlab.platypus import (Flowable, FrameBreak, KeepTogether, Paragraph, SimpleDocTemplate,
-                                Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from .pdftext import (ARABIC, LATIN, LATIN_BOLD, RTLParagraph, markup, mostly_arabic, register_fonts,
-                      safe, single_font, visual_order)
+from . import clock
+from .pdftext import (
+    ARABIC,
+    LATIN,
+    LATIN_BOLD,
+    RTLParagraph,
+    markup,
+    mostly_arabic,
+    register_fonts,
+    safe,
+    single_font,
+    visual_order,
+)
 
 MONTHS_DA = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
              "september", "oktober", "november", "december"]
@@ -36,7 +54,7 @@ class Letter:
     body: list
     signer: str
     place: str = ""
-    date: datetime.date = field(default_factory=datetime.date.today)
+    date: datetime.date = field(default_factory=clock.today)
     centre: str = ""
     hand_in: str = ""  # a short note on where and how to hand it in, printed after the signature
 

@@ -6,14 +6,14 @@ is left alone. The values are in the person's language.
 
 from flask_babel import format_date, gettext
 
-from . import deadlines, elections
+from . import clock, elections
 from .flows.parse import N_
 
 NAMES = {"kommune": N_("Kommunal- og regionalvalg"), "folketing": N_("Folketingsvalg")}
 
 
 def values(centre, today=None):
-    today = today or deadlines.current_day()
+    today = today or clock.today()
     coming = elections.upcoming(today, centre.get("folketingsvalg", ""))
     kind, day = coming[0]
     folketing = elections.next_folketing(today, centre.get("folketingsvalg", ""))

@@ -18,6 +18,8 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable
 
+from . import clock
+
 QUIET = 4                 # modules of white around the code, as the QR standard requires
 MIN_SIZE = 25 * mm        # smaller codes are hard to aim at with an old phone
 MIN_MODULE = 0.4 * mm     # below this, cheap printers and cameras lose modules (spike 4 table)
@@ -108,7 +110,7 @@ def vevent_payload(summary: str, start: datetime, end: datetime | None = None, l
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Vaerested kiosk//DA", *_VTIMEZONE, "BEGIN:VEVENT",
              # A random UID: the code may be photographed or shared, so it must say nothing about the person.
              "UID:" + _text(uid or uuid.uuid4().hex + "@kiosk"),
-             "DTSTAMP:" + datetime.now(timezone.utc).strftime(stamp + "Z"),
+             "DTSTAMP:" + clock.now_utc().strftime(stamp + "Z"),
              "DTSTART;TZID=Europe/Copenhagen:" + start.strftime(stamp),
              "DTEND;TZID=Europe/Copenhagen:" + end.strftime(stamp),
              "SUMMARY:" + _text(summary)]

@@ -3,12 +3,12 @@ import datetime
 
 from babel.dates import get_month_names
 from flask import current_app, url_for
-from markupsafe import Markup
 from flask_babel import format_date, get_locale, gettext
+from markupsafe import Markup
 
 from . import speech, visit
-from .documents import danish_date
 from .config import LANGUAGES
+from .documents import danish_date
 from .facts import fill
 from .flows.model import HOURS, MINUTES
 from .i18n import enabled_languages, text_direction

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kiosk import compose, create_app  # noqa: E402
+from kiosk import clock, compose, create_app  # noqa: E402
 from kiosk.flows import engine  # noqa: E402
 
 
@@ -25,7 +25,7 @@ def main(flow_id, *pairs):
     centre = {**app.extensions["kiosk_centre"], "kommune": "0101", "kommune_address": "Rådhuspladsen 1, 1550 København V",
               "centre_name": "Værestedet", "centre_place": "København"}
     flow = content.flows[flow_id]
-    today = datetime.date.today()
+    today = clock.today()
     answers = {}
     for pair in pairs:
         key, _, value = pair.partition("=")

@@ -12,7 +12,7 @@ VENV="${VENV:-.venv}"
 # A command that is already on the PATH (from wherever) is not installed again.
 RUN_NEEDS=(npm:npm espeak-ng:espeak-ng)
 TEST_NEEDS=(chromium:chromium pdftotext:poppler-utils zbarimg:zbar-tools cupsd:cups lp:cups-client
-  /usr/lib/cups/backend/cups-pdf:printer-driver-cups-pdf redis-server:redis-server)
+  /usr/lib/cups/backend/cups-pdf:printer-driver-cups-pdf redis-server:redis-server faketime:faketime)
 
 say() { printf '\n==> %s\n' "$*"; }
 

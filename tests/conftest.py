@@ -1,4 +1,6 @@
 """Shared test helpers: an app on the fixture flows, and a client that speaks in kiosk terms."""
+import datetime
+import os
 import re
 import shutil
 import socket
@@ -8,11 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import create_app
+from kiosk import clock, create_app
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT_DIR = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
+# Every test runs on this day unless it fixes another, so it passes on any day of any year.
+# CI also runs the suite under a shifted system clock to catch a date read around kiosk.clock.
+TODAY = datetime.date(2026, 12, 3)
+
+
+@pytest.fixture(autouse=True)
+def today():
+    with clock.fixed(TODAY):
+        yield TODAY
 
 
 @pytest.fixture
@@ -91,6 +102,24 @@ def walk_journey(kiosk, name="Jens", day=("12", "11", "2026")):
     kiosk.answer("journey", "tjek")
 
 
+def service_env(**extra):
+    """The environment for a service the tests start (redis-server, cupsd): on the real clock.
+
+    CI runs the kiosk's tests under libfaketime; the services are not the kiosk, and redis
+    misbehaves with a preloaded fake clock, so they do not inherit it.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "FAKETIME", "FAKETIME_NO_CACHE")}
+    return {**env, **extra}
+
+
+def disk_now(folder):
+    """The time as the file system stamps it (real time even under libfaketime): write a marker
+    and read its mtime. Compare file mtimes with this, never with time.time()."""
+    marker = Path(folder) / ".now"
+    marker.write_bytes(b"")
+    return marker.stat().st_mtime
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -106,7 +135,7 @@ def redis_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("redis")
     port = free_port()
     proc = subprocess.Popen([exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                             "--appendonly", "no", "--dir", str(folder)],
+                             "--appendonly", "no", "--dir", str(folder)], env=service_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 10
     while time.time() < deadline:

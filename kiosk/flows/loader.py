@@ -4,8 +4,24 @@ import re
 import tomllib
 from pathlib import Path
 
-from .model import (CODE_KINDS, DOCUMENT_KINDS, PERIOD_UNITS, STEP_KINDS, Area, Choice, Code,
-                    DeadlineRule, Document, Entry, Event, Flow, Lateness, Route, Source, Step)
+from .model import (
+    CODE_KINDS,
+    DOCUMENT_KINDS,
+    PERIOD_UNITS,
+    STEP_KINDS,
+    Area,
+    Choice,
+    Code,
+    DeadlineRule,
+    Document,
+    Entry,
+    Event,
+    Flow,
+    Lateness,
+    Route,
+    Source,
+    Step,
+)
 
 
 class ContentError(ValueError):

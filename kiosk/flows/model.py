@@ -2,7 +2,7 @@
 import datetime
 from dataclasses import dataclass, field
 
-from .. import deadlines
+from .. import clock, deadlines
 
 STEP_KINDS = ("choice", "multi", "date", "time", "text", "info", "check", "document")
 HOURS = tuple(range(7, 21))  # a meeting with an authority falls in the daytime
@@ -85,7 +85,7 @@ def _lateness(iso_day, late, today):
         return None
     received = datetime.date.fromisoformat(iso_day)
     deadline = deadlines.compute(received, deadlines.Period(late.amount, late.unit), "digital")
-    return "late" if deadline.last_day < (today or deadlines.current_day()) else "in-time"
+    return "late" if deadline.last_day < (today or clock.today()) else "in-time"
 
 
 DOCUMENT_KINDS = ("letter", "sheet")

@@ -8,6 +8,7 @@ import datetime
 import unicodedata
 from dataclasses import dataclass
 
+from .. import clock
 
 PASSED = True
 
@@ -141,4 +142,4 @@ def fits(step, value):
 
 
 def parse(step, form, today=None):
-    return PARSERS[step.kind](step, form, today or datetime.date.today())
+    return PARSERS[step.kind](step, form, today or clock.today())

@@ -6,7 +6,6 @@ from werkzeug.exceptions import HTTPException
 from .. import logs
 from ..visit import CsrfError
 
-
 FALLBACK = ('<!doctype html><html lang="da"><meta charset="utf-8"><title>Fejl</title>'
             '<h1>Noget gik galt</h1><p><a href="/">Start</a></p></html>')
 

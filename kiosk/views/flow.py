@@ -1,10 +1,8 @@
 """One generic route runs every step of every flow: get input, ask the engine, render or redirect."""
-import datetime
-
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext
 
-from .. import compose, visit
+from .. import clock, compose, visit
 from ..flows import engine
 from ..flows.parse import date_parts, fits, parse, time_parts
 
@@ -81,9 +79,9 @@ def answer(flow_id, step_id):
         return redirect(_step_url(flow, engine.walk(flow, state["answers"])[-1]), 303)
     current = flow.steps[step_id]
     if request.form.get("skip") == "1" and current.optional:
-        result = parse(current, {}, datetime.date.today())
+        result = parse(current, {}, clock.today())
     else:
-        result = parse(current, request.form, datetime.date.today())
+        result = parse(current, request.form, clock.today())
     if result.error:
         message = gettext(result.error, **(result.error_params or {}))
         return _render(flow, current, state["answers"], shown=result.shown, error=message)
@@ -140,7 +138,7 @@ def _render(flow, current, answers, shown=None, error=None):
         "back_url": _step_url(flow, previous) if previous else url_for("home.start"),
         "is_last": engine.next_of(current, shown) is None and current.kind in ("info", "document"),
         "sources": [flow.sources[s] for s in current.sources],
-        "today": datetime.date.today(),
+        "today": clock.today(),
     }
     if current.kind == "check":
         context["answered"] = engine.answered_steps(flow, answers)

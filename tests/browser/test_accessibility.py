@@ -23,7 +23,8 @@ TARGETS_JS = """
     const style = getComputedStyle(box);
     if (r.width === 0 && r.height === 0) continue;
     if (style.visibility === 'hidden' || box.closest('[hidden]')) continue;
-    if (r.width < 64 || r.height < 64) small.push(`${box.tagName}#${box.id} ${Math.round(r.width)}x${Math.round(r.height)} "${box.innerText.trim().slice(0, 30)}"`);
+    const size = `${Math.round(r.width)}x${Math.round(r.height)}`;
+    if (r.width < 64 || r.height < 64) small.push(`${box.tagName}#${box.id} ${size} "${box.innerText.trim().slice(0, 30)}"`);
   }
   return small;
 }

@@ -39,7 +39,7 @@ def test_a_journey_without_javascript_works_as_plain_forms(nojs_page, live_serve
     page.click("button.next")
     page.click("label:has(input[name=day][value='3'])")
     page.click("label:has(input[name=month][value='11'])")
-    page.click(f"label:has(input[name=year])")
+    page.click("label:has(input[name=year])")
     page.click("button.next")
     page.click("#skip")
     heading(page, "Er det rigtigt?")

@@ -108,7 +108,7 @@ def walk_letter_flow(page, flow, check, choose=None):
                 read_and_print(page, flow, step, letters)
             page.click("button.next")
         # htmx swaps the page in place: wait for the address to change, not for a load event.
-        page.wait_for_url(lambda url: url != before)
+        page.wait_for_url(lambda url, before=before: url != before)
     raise AssertionError(f"{flow.id}: no end after 40 screens")
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from kiosk import create_app
-from tests.browser.conftest import ARGS, CHROMIUM, VIEWPORT, serve, visit_id, walk_journey
+from tests.browser.conftest import ARGS, CHROMIUM, VIEWPORT, serve, walk_journey
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.browser

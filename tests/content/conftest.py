@@ -4,10 +4,10 @@ import datetime
 import pytest
 
 from kiosk.flows import engine
-from tests.conftest import KioskClient
+from tests.conftest import TODAY, KioskClient
 
-SAMPLE_DATE = (datetime.date.today() - datetime.timedelta(days=10)).isoformat()
-OLD_DATE = (datetime.date.today() - datetime.timedelta(days=70)).isoformat()
+SAMPLE_DATE = (TODAY - datetime.timedelta(days=10)).isoformat()
+OLD_DATE = (TODAY - datetime.timedelta(days=70)).isoformat()
 
 
 def sample_answers(step, flow, answers):

@@ -12,8 +12,7 @@ import subprocess
 
 import pytest
 
-from kiosk import deadlines
-
+from kiosk import clock
 from tests.conftest import KioskClient
 
 # (sender, kind, channel, received, date in the letter or None, expected deadline or None, urgent, note)
@@ -51,9 +50,10 @@ SCENARIOS = [
 
 
 @pytest.fixture(autouse=True)
-def fixed_day(monkeypatch):
+def fixed_day(today):
     """The table was worked out by hand on this day; later runs must read it the same way."""
-    monkeypatch.setattr(deadlines, "current_day", lambda: datetime.date(2026, 11, 27))
+    with clock.fixed(datetime.date(2026, 11, 27)):
+        yield
 
 
 def date_form(iso):

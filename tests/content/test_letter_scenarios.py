@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from kiosk import compose, deadlines
+from kiosk import clock, compose
 from kiosk.flows import engine
 from tests.conftest import KioskClient
 from tests.content.conftest import all_paths, seed
@@ -108,8 +108,9 @@ SCENARIOS = [
 
 
 @pytest.fixture(autouse=True)
-def fixed_day(monkeypatch):
-    monkeypatch.setattr(deadlines, "current_day", lambda: TODAY)
+def fixed_day(today):
+    with clock.fixed(TODAY):
+        yield
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ import datetime
 
 import pytest
 
-from kiosk import deadlines
+from kiosk import clock
 from tests.conftest import KioskClient
 
 CASES = [
@@ -17,12 +17,12 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("today, folketing, shown, hidden", CASES)
-def test_the_voting_flow_shows_only_elections_still_to_come(real_app, monkeypatch, today, folketing, shown, hidden):
-    monkeypatch.setattr(deadlines, "current_day", lambda: today)
+@pytest.mark.parametrize("day, folketing, shown, hidden", CASES)
+def test_the_voting_flow_shows_only_elections_still_to_come(real_app, day, folketing, shown, hidden):
     real_app.extensions["kiosk_centre"]["folketingsvalg"] = folketing
     person = KioskClient(real_app)
-    page = person.get(f"/flow/stem/{real_app.extensions['kiosk_content'].flows['stem'].first}").text
+    with clock.fixed(day):
+        page = person.get(f"/flow/stem/{real_app.extensions['kiosk_content'].flows['stem'].first}").text
     for text in shown:
         assert text in page, text
     for text in hidden:

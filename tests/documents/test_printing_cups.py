@@ -15,6 +15,7 @@ import pytest
 
 from kiosk import printing
 from kiosk.documents import Letter, build_letter
+from tests.conftest import disk_now, service_env
 from tests.documents.test_pdf_safety import streams
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,9 +54,9 @@ def start_cups(hardened):
         f"CacheDir {base}/cache\nStateDir {base}/state\nErrorLog {base}/log/error_log\n"
         f"AccessLog {base}/log/access_log\nPageLog {base}/log/page_log\n")
     proc = subprocess.Popen(["cupsd", "-f", "-c", str(base / "etc" / "cupsd.conf"),
-                             "-s", str(base / "etc" / "cups-files.conf")],
+                             "-s", str(base / "etc" / "cups-files.conf")], env=service_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    env = {**os.environ, "CUPS_SERVER": str(socket)}
+    env = service_env(CUPS_SERVER=str(socket))
     for _ in range(100):
         if subprocess.run(["lpstat", "-r"], env=env, capture_output=True).stdout.startswith(b"scheduler is running"):
             break
@@ -89,7 +90,7 @@ def print_three(env, monkeypatch):
 def test_the_cups_defaults_would_keep_copies(cups_defaults, monkeypatch):
     """Negative control: without the shipped settings the spool keeps the letters."""
     base, env = cups_defaults
-    started = time.time()
+    started = disk_now(base)
     canary, results = print_three(env, monkeypatch)
     assert [r.state for r in results] == ["done"] * 3
     hits = canary_files(base / "spool", canary)
@@ -103,7 +104,7 @@ def test_the_cups_defaults_would_keep_copies(cups_defaults, monkeypatch):
 
 def test_a_letter_prints_and_the_spooler_keeps_nothing(cups, monkeypatch):
     base, env = cups
-    started = time.time()
+    started = disk_now(base)
     canary, results = print_three(env, monkeypatch)
     assert [r.state for r in results] == ["done"] * 3
     completed = subprocess.run(["lpstat", "-W", "completed", "-o", "KioskPDF"], env=env,
@@ -177,7 +178,7 @@ def test_every_letter_flow_prints_its_letter_through_the_queue(cups, monkeypatch
         seed(person, flow_id, answers)
         step_id = next(s for s in engine_walk(flow, answers) if flow.steps[s].kind == "document"
                        and flow.documents[flow.steps[s].document].kind == "letter")
-        started = time.time()
+        started = disk_now(tmp_path)
         page = person.post(f"/flow/{flow_id}/{step_id}/udskriv", status=200).text
         assert 'id="print-done"' in page, (flow_id, page[:300])
         outputs = []

@@ -15,8 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.deadlines import (
-    Deadline, Period, RuleSource, add_working_days, compute, danish_date, danish_weekday,
-    holiday_name, is_working_day, next_working_day,
+    Deadline,
+    Period,
+    RuleSource,
+    add_working_days,
+    compute,
+    danish_date,
+    danish_weekday,
+    holiday_name,
+    is_working_day,
+    next_working_day,
 )
 
 D = date

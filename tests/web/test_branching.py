@@ -1,8 +1,8 @@
 """Route (going on by an earlier answer), urgent steps, links to other flows, given deadlines, tel from an answer."""
-import datetime
 import re
 
 from kiosk.flows import engine
+from tests.conftest import TODAY
 
 
 def start(kiosk, art, day=("2", "3", "2026")):
@@ -33,7 +33,7 @@ def test_only_flows_that_exist_are_offered(kiosk):
 
 def test_a_date_the_letter_names_is_the_deadline_as_given(kiosk):
     start(kiosk, "b")
-    kiosk.answer("branch", "frist", day="5", month="6", year=str(datetime.date.today().year + 1))
+    kiosk.answer("branch", "frist", day="5", month="6", year=str(TODAY.year + 1))
     kiosk.answer("branch", "tlf", answer="33 66 33 66")
     page = kiosk.get("/flow/branch/res-b").text
     assert re.search(r'id="deadline">\w+ den 5\. juni \d{4}<', page)

@@ -18,7 +18,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-from tests.conftest import FIXTURES, free_port
+from tests.conftest import FIXTURES, disk_now, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -114,7 +114,7 @@ def run_sweep(tmp_path, content_dir, visitor, flows=20, settings=None):
     if content_dir:
         env["KIOSK_CONTENT_DIR"] = str(content_dir)
     log = open(tmp_path / "server.log", "wb")
-    started = time.time()
+    started = disk_now(tmp_path)
     server = subprocess.Popen([sys.executable, "-m", "kiosk"], cwd=sandbox / "cwd", env=env,
                               stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

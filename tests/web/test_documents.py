@@ -1,8 +1,6 @@
 """Document steps: a readable preview, the PDF inline (never a download), and printing."""
 import subprocess
 
-import pytest
-
 from tests.conftest import walk_journey
 
 

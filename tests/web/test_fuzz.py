@@ -1,7 +1,6 @@
 """T8: arbitrary form posts to every step never give a 5xx and never echo raw markup."""
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from werkzeug.datastructures import MultiDict
 
 from tests.conftest import KioskClient

@@ -2,10 +2,8 @@
 borgerrådgiver letter offered only where the kommune has one."""
 import datetime
 
-from tests.conftest import KioskClient
+from tests.conftest import TODAY, KioskClient
 from tests.content.conftest import seed
-
-TODAY = datetime.date.today()
 
 
 def days_ago(n):
