@@ -147,7 +147,8 @@ def deadline_notes(deadline, given=False, today=None, late=""):
                          day=format_date(deadline.safe_day, "full")),
                  gettext("Fristen slutter kl. 23.59. Det tæller, når myndigheden har fået det.")]
     if deadline.uncertain:
-        notes.append(gettext("Brevet kom på papir. Så er datoen usikker. Tæl fra den dag, du fik det."))
+        notes.append(gettext("Brevet kom på papir. Fristen er talt fra 6 hverdage efter datoen i brevet. "
+                             "Fik du det meget senere, så tal med personalet i dag."))
     if deadline.risky:
         notes.append(gettext("Fristen ligger ved en helligdag. Det er usikkert, om den flyttes. Aflever før."))
     return notes

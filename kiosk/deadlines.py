@@ -105,6 +105,17 @@ def next_working_day(day: date) -> date:
     return day
 
 
+# Ankestyrelsen: "Hvis afgørelsen er sendt med almindelig post, går Ankestyrelsen ud fra, at du
+# får brevet 6 hverdage senere" (AST_KLAGEFRISTER); JM vejledning 9533/2018 says 6 omdelingsdage.
+# Counted as working days, as in the research's worked example (dated Mon 2 Mar 2026 -> Tue 10 Mar).
+PAPER_HVERDAGE = 6
+
+
+def presumed_paper_receipt(dated: date) -> date:
+    """The day a paper letter dated `dated` counts as received: 6 hverdage later."""
+    return add_working_days(dated, PAPER_HVERDAGE)
+
+
 def add_working_days(day: date, n: int) -> date:
     """Step |n| working days forward (n > 0) or back (n < 0); `day` itself is never
     counted, whether or not it is a working day. n == 0 returns `day` unchanged."""
@@ -161,6 +172,9 @@ def _computed(received: date, period: Period) -> date:
 def compute(received: date, period: Period, channel: str = "digital") -> Deadline:
     """Count `period` from `received` (the day of receipt itself is not counted).
 
+    For a paper letter (channel "paper") `received` is the date printed on the letter, and the
+    count starts from the presumed day of receipt, 6 hverdage later (presumed_paper_receipt).
+
     safe_day, the date we advise handing in by, is the 2nd working day before `computed`
     (add_working_days(computed, -2)), so it ignores any extension. If that is not after
     `received`, it becomes the first working day after `received`. It is always a working
@@ -170,6 +184,9 @@ def compute(received: date, period: Period, channel: str = "digital") -> Deadlin
         raise ValueError(f"unsupported period: {period!r}")
     if channel not in CHANNELS:
         raise ValueError(f"unsupported channel: {channel!r}")
+    dated = received
+    if channel == "paper":
+        received = presumed_paper_receipt(dated)  # for paper, `received` came in as the letter's date
     computed = _computed(received, period)
     last_day = next_working_day(computed)
     moved = last_day != computed
@@ -180,8 +197,8 @@ def compute(received: date, period: Period, channel: str = "digital") -> Deadlin
         safe_day = add_working_days(received, 1)
 
     if channel == "paper":
-        lines = [f"Du fik brevet med posten {danish_date(received)}.",
-                 "Ved brev på papir er datoen usikker. Tæl fra den dag, du fik brevet."]
+        lines = [f"Brevet på papir er dateret {danish_date(dated)}.",
+                 f"Et brev med posten regnes for modtaget 6 hverdage senere: {danish_date(received)}."]
     else:
         lines = [f"Brevet kom i din digitale postkasse {danish_date(received)}."]
     lines.append("Den dag tæller ikke med.")

@@ -31,6 +31,7 @@ class Lateness:
     """A period after a date answer; a route with one branches on whether it has run out."""
     amount: int
     unit: str
+    paper: str = ""  # "step=value": the date is the one printed on a paper letter (see deadlines.compute)
 
 
 @dataclass(frozen=True)
@@ -39,20 +40,33 @@ class Route:
 
     With `late`, `on` is a date step and the case key is "late" once the period from that
     date has run out (by the same deadline rules the printouts use), else "in-time".
+    On a multi step, the first case (in declared order) whose value was chosen wins.
+    A case may itself be a Route, so a result can depend on two answers (sender and kind).
     """
-    on: str  # id of an earlier choice step (or date step, with `late`)
-    cases: dict  # choice value (or "late"/"in-time") -> step id
-    default: str | None = None
+    on: str  # id of an earlier choice or multi step (or date step, with `late`)
+    cases: dict  # choice value (or "late"/"in-time") -> step id or Route
+    default: "str | Route | None" = None
     late: Lateness | None = None
 
     def target(self, answers, today=None):
         key = answers.get(self.on)
         if self.late is not None:
-            key = _lateness(answers.get(self.on), self.late, today)
-        return self.cases.get(key, self.default)
+            key = _lateness(answers.get(self.on), self.late, answers, today)
+        if isinstance(key, list):
+            key = next((k for k in self.cases if k in key), None)
+        found = self.cases.get(key, self.default)
+        return found.target(answers, today) if isinstance(found, Route) else found
 
     def targets(self):
-        return [*self.cases.values(), self.default]
+        found = []
+        for target in [*self.cases.values(), self.default]:
+            found += target.targets() if isinstance(target, Route) else [target]
+        return found
+
+    def routes(self):
+        """This route and every route nested in it."""
+        nested = [t for t in [*self.cases.values(), self.default] if isinstance(t, Route)]
+        return [self] + [r for n in nested for r in n.routes()]
 
 
 @dataclass(frozen=True)
@@ -75,16 +89,21 @@ class Step:
     route: Route | None = None
     links: tuple[str, ...] = ()  # flows to offer next ("what you can do now"); absent flows are not shown
     urgent: bool = False
+    lead: str = ""  # document steps: the one flow to go on to, as the big first button (answers carried)
+    lead_label: str = ""  # its words, e.g. "Skriv klagen nu"
+    print_next: bool = False  # document steps: "Udskriv" also prints the next step's document (letter + sheet)
 
     def choice(self, value):
         return next((c for c in self.choices if c.value == value), None)
 
 
-def _lateness(iso_day, late, today):
+def _lateness(iso_day, late, answers, today):
     if not iso_day:
         return None
     received = datetime.date.fromisoformat(iso_day)
-    deadline = deadlines.compute(received, deadlines.Period(late.amount, late.unit), "digital")
+    step_id, _, value = late.paper.partition("=")
+    channel = "paper" if late.paper and answers.get(step_id) == value else "digital"
+    deadline = deadlines.compute(received, deadlines.Period(late.amount, late.unit), channel)
     return "late" if deadline.last_day < (today or clock.today()) else "in-time"
 
 

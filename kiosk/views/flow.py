@@ -1,6 +1,7 @@
 """One generic route runs every step of every flow: get input, ask the engine, render or redirect."""
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext
+from werkzeug.datastructures import MultiDict
 
 from .. import clock, compose, visit
 from ..flows import engine
@@ -79,7 +80,7 @@ def answer(flow_id, step_id):
         return redirect(_step_url(flow, engine.walk(flow, state["answers"])[-1]), 303)
     current = flow.steps[step_id]
     if request.form.get("skip") == "1" and current.optional:
-        result = parse(current, {}, clock.today())
+        result = parse(current, MultiDict(), clock.today())  # a real form: multi steps call getlist
     else:
         result = parse(current, request.form, clock.today())
     if result.error:

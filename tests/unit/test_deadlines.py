@@ -25,12 +25,13 @@ from kiosk.deadlines import (
     holiday_name,
     is_working_day,
     next_working_day,
+    presumed_paper_receipt,
 )
 
 D = date
 RISKY_SENTENCE = ("Det er usikkert, om fristen flyttes på grundlovsdag, 24. og 31. december "
                   "og fredagen efter Kristi himmelfart. Aflever før.")
-PAPER_SENTENCE = "Ved brev på papir er datoen usikker. Tæl fra den dag, du fik brevet."
+PAPER_SENTENCE = "Et brev med posten regnes for modtaget 6 hverdage senere: tirsdag 10. marts 2026."
 
 
 def weeks(received, n=4, channel="digital"):
@@ -57,14 +58,15 @@ def test_the_worked_example_in_section_2_ends_tuesday_31_march_2026():
     assert all(s.url.startswith("https://") and s.checked == "2026-11-26" for s in d.sources)
 
 
-def test_the_paper_example_in_section_2_counts_from_the_day_the_user_got_the_letter():
-    # §2 worked example: paper letter presumed received Tue 10 Mar 2026 -> Tue 7 Apr 2026.
-    # Kiosk rule: count from the day the user says they got it; the date is uncertain.
-    d = weeks(D(2026, 3, 10), channel="paper")
+def test_the_paper_example_in_section_2_counts_from_6_hverdage_after_the_letters_date():
+    # §2 worked example: a paper letter dated Mon 2 Mar 2026 is presumed received Tue 10 Mar 2026
+    # (Ankestyrelsen: 6 hverdage), so 4 weeks end Tue 7 Apr 2026.
+    d = weeks(D(2026, 3, 2), channel="paper")
     assert (d.computed, d.last_day, d.moved) == (D(2026, 4, 7), D(2026, 4, 7), False)
     assert d.uncertain is True
     assert PAPER_SENTENCE in d.explanation
-    assert d.explanation[0] == "Du fik brevet med posten tirsdag 10. marts 2026."
+    assert d.explanation[0] == "Brevet på papir er dateret mandag 2. marts 2026."
+    assert d.received == D(2026, 3, 10)
     # safe day skips 2. påskedag, Easter weekend, langfredag and skærtorsdag:
     # Wed 1 Apr is 1 back, Tue 31 Mar is 2 back.
     assert d.safe_day == D(2026, 3, 31)
@@ -402,6 +404,9 @@ def test_every_deadline_keeps_its_invariants(received, period, channel):
     # JM (§2): moved only off non-working days; the longest Danish run of non-working
     # days (Easter: Thu-Mon) is 5 days, so a move is always under a week.
     d = compute(received, period, channel)
+    if channel == "paper":  # `received` is the letter's date; the count starts 6 hverdage later
+        assert d.received == presumed_paper_receipt(received) > received
+    received = d.received
     assert d.computed > received
     assert d.last_day >= d.computed
     assert is_working_day(d.last_day)

@@ -121,7 +121,7 @@ def test_a_route_on_an_unknown_step_or_choice_is_refused(content):
     edit(content, 'route = { on = "art", cases = { a = "res-a", b = "frist" }, default = "res-c" }',
          'route = { on = "dato", cases = { zz = "res-a", b = "nowhere" }, default = "res-c" }', "branch.toml")
     found = problems(content)
-    assert "route.on 'dato' is not a choice step" in found and "next 'nowhere' does not exist" in found
+    assert "route.on 'dato' is not a choice or multi step" in found and "next 'nowhere' does not exist" in found
 
 
 def test_a_tel_code_must_read_a_text_answer(content):
