@@ -67,5 +67,8 @@ def csrf_token():
 
 def check_csrf():
     sent = request.form.get("csrf_token", "") or request.headers.get("X-CSRF-Token", "")
-    if g.new_id or not hmac.compare_digest(sent, csrf_token()):
+    # Compare bytes: compare_digest raises TypeError on a str with any non-ASCII character, so a
+    # crafted token such as "é" was a 500 on every POST instead of the kind "stale screen" page.
+    sent = sent.encode("utf-8", "replace")
+    if g.new_id or not hmac.compare_digest(sent, csrf_token().encode()):
         raise CsrfError()

@@ -1,6 +1,8 @@
 """Every POST needs the token that belongs to this visit."""
 import pytest
 
+from tests.html_tree import parse
+
 POSTS = ["/forfra", "/faerdig", "/stadig", "/sprog", "/flow/journey/hvem", "/personale/",
          "/personale/indstillinger", "/personale/side-om-side", "/personale/log-ud", "/tale"]
 
@@ -23,3 +25,18 @@ def test_a_token_from_another_visit_is_refused(app, kiosk):
 
 def test_a_post_with_no_cookie_at_all_is_refused(app):
     assert app.test_client().post("/faerdig", data={"csrf_token": "x"}).status_code == 400
+
+
+@pytest.mark.parametrize("url", POSTS)
+@pytest.mark.parametrize("how", ["form", "header"])
+@pytest.mark.parametrize("token", ["é", "ééé" * 22, "\u202e" + "a" * 63, "😀"])
+def test_a_non_ascii_token_is_the_kind_stale_page_not_a_crash(kiosk, url, how, token):
+    # hmac.compare_digest raises TypeError on non-ASCII str; that was a 500 on every POST route.
+    kiosk.get("/")
+    form = {"answer": "kommunen", "csrf_token": token} if how == "form" else {"answer": "kommunen"}
+    headers = {"X-CSRF-Token": token.encode().decode("latin-1")} if how == "header" else {}
+    response = kiosk.http.post(url, data=form, headers=headers)
+    assert response.status_code == 400
+    page = parse(response.get_data(as_text=True))
+    assert page.find("h1").text() == "Skærmen har været åben for længe"
+    assert page.find("a", id="to-start") is not None
