@@ -52,10 +52,11 @@ def sheet(flow, document, answers, centre, lang):
     result = Sheet(title=gettext(document.title), steps=[fill(gettext(s), centre) for s in document.steps],
                    centre=centre.get("centre_name", ""), rtl=text_direction(lang) == "rtl")
     if deadline is not None:
-        result.deadline_label = gettext(document.deadline.label)
-        result.deadline_text = format_date(deadline.last_day, "full")
         result.deadline_notes = deadline_notes(deadline, given=document.deadline.unit == "given",
                                                late=document.deadline.late)
+        if deadline.last_day >= clock.today():  # a passed date never stands in the big slot: the notes say it
+            result.deadline_label = gettext(document.deadline.label)
+            result.deadline_text = format_date(deadline.last_day, "full")
     elif document.unknown_deadline:
         result.deadline_notes = [gettext(document.unknown_deadline)]
     if document.where == "borgerservice" and centre.get("borgerservice_address"):
@@ -139,7 +140,8 @@ def deadline_notes(deadline, given=False, today=None, late=""):
             return [gettext("Datoen er gået. Spørg personalet, hvad du kan gøre nu.")]
         return [gettext("Datoen står i brevet. Tjek den en gang til, og spørg personalet, hvis du er i tvivl.")]
     if passed:
-        notes = [gettext("Fristen er gået. Aflever det alligevel så hurtigt som muligt, og spørg personalet.")]
+        notes = [gettext("Fristen er gået. Den var %(day)s.", day=format_date(deadline.last_day, "full")),
+                 gettext("Aflever det alligevel i dag, og spørg personalet.")]
         if late:
             notes.append(gettext(late))
     else:

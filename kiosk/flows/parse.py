@@ -50,10 +50,15 @@ def parse_multi(step, form, today):
     return Parsed(value=values, shown=values)
 
 
+# One-tap answers for a date in the last week: most letters a person brings came days ago.
+RECENT = {"today": 0, "yesterday": 1, **{f"ago-{n}": n for n in range(2, 7)}}
+
+
 def parse_date(step, form, today):
     shown = {k: form.get(k, "")[:4] for k in ("day", "month", "year")}
-    if form.get("shortcut") in ("today", "yesterday"):
-        day = today - datetime.timedelta(days=1 if form["shortcut"] == "yesterday" else 0)
+    back = RECENT.get(form.get("shortcut", ""))
+    if back is not None:
+        day = today - datetime.timedelta(days=back)
         return Parsed(value=day.isoformat(), shown=_split(day))
     try:
         day, month, year = (int(shown[k]) for k in ("day", "month", "year"))

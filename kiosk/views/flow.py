@@ -1,6 +1,8 @@
 """One generic route runs every step of every flow: get input, ask the engine, render or redirect."""
+import datetime
+
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from flask_babel import get_locale, gettext
+from flask_babel import format_date, get_locale, gettext
 from werkzeug.datastructures import MultiDict
 
 from .. import clock, compose, visit
@@ -141,6 +143,10 @@ def _render(flow, current, answers, shown=None, error=None):
         "sources": [flow.sources[s] for s in current.sources],
         "today": clock.today(),
     }
+    if current.kind == "date" and max(current.years) <= 0:
+        today = clock.today()
+        context["recent"] = [(f"ago-{n}", format_date(today - datetime.timedelta(days=n), "EEEE d/M"))
+                             for n in range(2, 7)]
     if current.kind == "check":
         context["answered"] = engine.answered_steps(flow, answers)
         context["answers"] = answers

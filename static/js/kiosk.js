@@ -69,8 +69,20 @@
   }
 
   function screenText() {
+    // Words, never addresses: a copy without [data-no-speech] parts (source URLs), and any
+    // leftover web address dropped. innerText of the copy still skips closed disclosures.
     var main = document.getElementById("main");
-    return main ? main.innerText.replace(/\s+\n/g, "\n").trim() : "";
+    if (!main) { return ""; }
+    var copy = main.cloneNode(true);
+    copy.querySelectorAll("[data-no-speech]").forEach(function (el) { el.remove(); });
+    copy.removeAttribute("id");
+    copy.setAttribute("aria-hidden", "true");
+    main.parentNode.appendChild(copy);
+    copy.style.position = "absolute";
+    copy.style.left = "-10000px";
+    var text = copy.innerText;
+    copy.remove();
+    return text.replace(/https?:\/\/\S+/g, "").replace(/\s+\n/g, "\n").trim();
   }
 
   function say(message) { document.getElementById("read-status").textContent = message; }
@@ -141,13 +153,14 @@
 (function () {
   "use strict";
   function wire() {
-    var button = document.getElementById("print-frame");
-    if (!button) { return; }
-    button.hidden = false;
-    button.onclick = function () {
-      var frame = document.getElementById(button.getAttribute("data-frame"));
-      if (frame && frame.contentWindow) { frame.contentWindow.focus(); frame.contentWindow.print(); }
-    };
+    // One button per frame: a letter and its action sheet can be shown together.
+    document.querySelectorAll("button[data-frame]").forEach(function (button) {
+      button.hidden = false;
+      button.onclick = function () {
+        var frame = document.getElementById(button.getAttribute("data-frame"));
+        if (frame && frame.contentWindow) { frame.contentWindow.focus(); frame.contentWindow.print(); }
+      };
+    });
   }
   document.addEventListener("DOMContentLoaded", wire);
   document.addEventListener("htmx:afterSettle", wire);

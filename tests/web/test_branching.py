@@ -1,6 +1,8 @@
 """Route (going on by an earlier answer), urgent steps, links to other flows, given deadlines, tel from an answer."""
+import datetime
 import re
 
+from kiosk import clock
 from kiosk.flows import engine
 from tests.conftest import TODAY
 
@@ -20,9 +22,17 @@ def test_route_goes_on_by_the_earlier_answer(kiosk):
 
 def test_an_urgent_result_says_ask_staff_now_and_counts_14_days(kiosk):
     start(kiosk, "a")
-    page = kiosk.get("/flow/branch/res-a").text
+    with clock.fixed(datetime.date(2026, 3, 5)):
+        page = kiosk.get("/flow/branch/res-a").text
     assert 'id="urgent"' in page and "Det haster. Spørg personalet nu." in page
     assert 'id="deadline">mandag den 16. marts 2026<' in page
+
+
+def test_a_passed_deadline_never_stands_in_the_big_slot(kiosk):
+    start(kiosk, "a")
+    page = kiosk.get("/flow/branch/res-a").text
+    assert 'id="deadline"' not in page
+    assert "Fristen er gået. Den var mandag den 16. marts 2026." in page
 
 
 def test_only_flows_that_exist_are_offered(kiosk):
