@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import qrcode
+import qrcode.base
+from qrcode import util
 from qrcode.constants import ERROR_CORRECT_M
 from qrcode.exceptions import DataOverflowError
 from reportlab.lib.units import mm
@@ -25,6 +27,8 @@ MIN_SIZE = 25 * mm        # smaller codes are hard to aim at with an old phone
 MIN_MODULE = 0.4 * mm     # below this, cheap printers and cameras lose modules (spike 4 table)
 MAX_SIZE = 90 * mm
 CPH = ZoneInfo("Europe/Copenhagen")
+ECI_MODE = 0b0111  # ISO/IEC 18004 mode indicator for an Extended Channel Interpretation header
+ECI_UTF8 = 26      # the ECI designator for UTF-8
 
 
 class PayloadTooLarge(ValueError):
@@ -126,15 +130,59 @@ def vevent_payload(summary: str, start: datetime, end: datetime | None = None, l
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
+def _too_large(payload):
+    return PayloadTooLarge(f"The text is {len(payload.encode('utf-8'))} bytes; a QR code at error "
+                           "correction level M holds at most about 2,331 bytes.")
+
+
+def _utf8_codewords(data: bytes):
+    """(version, codewords) for one byte segment behind a UTF-8 ECI header, at error correction M.
+
+    python-qrcode cannot write an ECI header itself, so the bit stream is put together here the way
+    qrcode.util.create_data does it (mode, count, data, terminator, padding), with the ECI first.
+    """
+    for version in range(1, 41):
+        bits = util.BitBuffer()
+        bits.put(ECI_MODE, 4)
+        bits.put(ECI_UTF8, 8)
+        bits.put(util.MODE_8BIT_BYTE, 4)
+        bits.put(len(data), util.length_in_bits(util.MODE_8BIT_BYTE, version))
+        util.QRData(data, mode=util.MODE_8BIT_BYTE).write(bits)
+        blocks = qrcode.base.rs_blocks(version, ERROR_CORRECT_M)
+        limit = sum(block.data_count * 8 for block in blocks)
+        if len(bits) > limit:
+            continue
+        for _ in range(min(limit - len(bits), 4)):
+            bits.put_bit(False)
+        while len(bits) % 8:
+            bits.put_bit(False)
+        for i in range((limit - len(bits)) // 8):
+            bits.put(util.PAD0 if i % 2 == 0 else util.PAD1, 8)
+        return version, util.create_bytes(bits, blocks)
+    return None, None
+
+
 def matrix(payload: str) -> list[list[bool]]:
+    """The modules of the payload's QR code.
+
+    Text beyond ASCII (a calendar entry's "Møde", an address with æøå) is UTF-8 behind an ECI
+    header that says so: without it, common readers guess the character set and zbarimg, for one,
+    reads short UTF-8 text as Shift-JIS ("Møde" becomes "M繪de"). ASCII needs no header.
+    """
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
-    code.add_data(payload)
-    try:
-        code.make(fit=True)
-    # qrcode 8.2 overflows through its version setter ("Invalid version (was 41 ...)"), not DataOverflowError.
-    except (DataOverflowError, ValueError):
-        raise PayloadTooLarge(f"The text is {len(payload.encode('utf-8'))} bytes; a QR code at error "
-                              "correction level M holds at most about 2,331 bytes.") from None
+    if payload.isascii():
+        code.add_data(payload)
+        try:
+            code.make(fit=True)
+        # qrcode 8.2 overflows through its version setter ("Invalid version (was 41 ...)"), not DataOverflowError.
+        except (DataOverflowError, ValueError):
+            raise _too_large(payload) from None
+        return code.get_matrix()
+    version, codewords = _utf8_codewords(payload.encode("utf-8"))
+    if version is None:
+        raise _too_large(payload)
+    code.version, code.data_cache = version, codewords
+    code.make(fit=False)
     return code.get_matrix()
 
 
