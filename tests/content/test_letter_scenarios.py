@@ -98,12 +98,17 @@ SCENARIOS = [
     # 22 Borgerrådgiver (the centre's kommune has one)
     ("borgerraadgiver", {"hvad": ["lang-tid"], "afdeling": "Ydelsesservice", "sagt-til": "ja"},
      ["Borgerrådgiveren", "Aarhus Kommune", "Ydelsesservice"], [], []),
-    # 23-24 Ombudsmanden: 1 year from the last decision.
+    # 23-25 Ombudsmanden: 1 year from the last decision, in words (no source says the year moves past a
+    # weekend, so no date is computed); written complaints only; waiting needs no decision.
     ("ombudsmand", {"brugt": "ja", "myndighed": "Ankestyrelsen", "afgoerelse-dato": "2026-06-10", "hvad": ["forkert"]},
      ["Folketingets Ombudsmand", "Gammeltorv 22", "1457 København K", "Ankestyrelsen"],
-     ["torsdag den 10. juni 2027"], []),
+     ["Klag inden 1 år efter, at du fik den sidste afgørelse", "Klagen skal være skriftlig"], ["for sent"]),
     ("ombudsmand", {"brugt": "ja", "myndighed": "Aarhus Kommune", "afgoerelse-dato": "2025-10-01", "hvad": ["lang-tid"]},
-     ["Folketingets Ombudsmand"], ["Fristen er gået"], []),
+     ["Folketingets Ombudsmand", "Hvis klagen er kommet for sent"], ["spørg personalet i dag"],
+     ["Jeg ved, at der er gået mere end et år"]),
+    ("ombudsmand", {"brugt": "lang-tid", "rykket": "ja", "myndighed": "Aarhus Kommune", "rykket-dato": "2026-11-02"},
+     ["Klage over sagsbehandlingstiden hos Aarhus Kommune", "senest den 2. november 2026"],
+     ["ingen frist ud for en klage over ventetid"], ["sidste afgørelse"]),
 ]
 
 

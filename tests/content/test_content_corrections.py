@@ -1,0 +1,146 @@
+"""The corrections from the content audit (../shared/reviews/content-2026-12.md), each read back from
+the rendered screen or from the printed PDF (pdftotext), on the fixed day of tests/conftest.py.
+
+Audit rows: W5 and M10 and U4 (Ombudsmanden), W7 (aktindsigt), M2 and M5 (patientklage), S1 and M7
+(Digital Post), W6, M4 and S2 (valg), M6 (socialtandpleje), M8 (bisidder), M11 (Ankestyrelsen in Hjælp),
+M12 (fritagelse by fuldmagt), M13 (enkeltydelse papers), U1 (støtte), U2 (borgerrådgiver), and the
+meeting "Hos kommunen" without a kommune address.
+"""
+import html
+import re
+import subprocess
+
+import pytest
+
+from kiosk.flows import engine
+from tests.conftest import KioskClient
+from tests.content.conftest import all_paths, seed
+
+AARHUS = {"kommune": "0751", "kommune_address": "Rådhuspladsen 2, 8000 Aarhus C", "kommune_phone": "89 40 20 00",
+          "borgerraadgiver": True, "borgerraadgiver_address": "Rådhuset, 8000 Aarhus C", "centre_place": "Aarhus"}
+
+
+@pytest.fixture
+def app(real_app):
+    real_app.extensions["kiosk_centre"].update(AARHUS)
+    return real_app
+
+
+def flow_of(app, flow_id):
+    return app.extensions["kiosk_content"].flows[flow_id]
+
+
+def complete(flow, given):
+    """The given answers, plus "passed" for screens and nothing for optional questions."""
+    answers = dict(given)
+    for _ in range(60):
+        last = engine.walk(flow, answers)[-1]
+        if last in answers:
+            return answers
+        step = flow.steps[last]
+        if step.kind in ("info", "check", "document"):
+            answers[last] = True
+        elif step.optional:
+            answers[last] = [] if step.kind == "multi" else ""
+        else:
+            raise AssertionError(f"{flow.id}: the answers do not cover '{last}'")
+    raise AssertionError("no end")
+
+
+def words(text):
+    return " ".join(text.split())
+
+
+def screen(app, flow_id, given, step_id, lang="da"):
+    """The visible text of one screen, after walking the flow with the given answers."""
+    person = KioskClient(app)
+    seed(person, flow_id, complete(flow_of(app, flow_id), given), lang)
+    page = person.get(f"/flow/{flow_id}/{step_id}").text
+    assert f"/flow/{flow_id}/{step_id}" in page or step_id in page
+    return words(html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def pdf(app, flow_id, given, step_id, tmp_path, lang="da"):
+    """The text of one printout, as pdftotext reads it."""
+    person = KioskClient(app)
+    seed(person, flow_id, complete(flow_of(app, flow_id), given), lang)
+    response = person.get(f"/flow/{flow_id}/{step_id}/pdf")
+    assert response.data.startswith(b"%PDF"), step_id
+    (tmp_path / "d.pdf").write_bytes(response.data)
+    out = subprocess.run(["pdftotext", str(tmp_path / "d.pdf"), "-"], capture_output=True, text=True, check=True)
+    return words(out.stdout)
+
+
+def walk(app, flow_id, given):
+    flow = flow_of(app, flow_id)
+    return engine.walk(flow, complete(flow, given))
+
+
+# ---------------------------------------------------------------- Ombudsmanden (W5, M10, U4)
+
+OMB_DECISION = {"brugt": "ja", "myndighed": "Ankestyrelsen", "afgoerelse-dato": "2026-06-10", "hvad": ["forkert"]}
+OMB_WAITING = {"brugt": "lang-tid", "rykket": "ja", "myndighed": "Aarhus Kommune", "rykket-dato": "2026-11-02"}
+
+
+def test_the_ombudsman_takes_written_complaints_only_screen_and_sheet(app, tmp_path):
+    page = screen(app, "ombudsmand", OMB_DECISION, "ark")
+    assert "selve klagen skal være skriftlig" in page
+    assert "ringe til dem" not in page and "ringe og klage" not in page
+    sheet = pdf(app, "ombudsmand", OMB_DECISION, "ark", tmp_path)
+    assert "Klagen skal være skriftlig. Du kan ringe og spørge, men ikke klage i telefonen." in sheet
+    assert "Du kan også ringe og klage" not in sheet
+    assert "Ring og spørg Ombudsmanden" in sheet
+
+
+def test_no_ombudsman_text_anywhere_says_you_can_complain_by_phone(app):
+    flow = flow_of(app, "ombudsmand")
+    texts = [t for s in flow.steps.values() for t in (*s.body, s.hint or "", s.question)]
+    texts += [t for d in flow.documents.values() for t in (*d.steps, d.unknown_deadline)]
+    assert not [t for t in texts if re.search(r"ringe og klage|eller ringe til dem|klage pr. telefon", t)]
+
+
+def test_a_complaint_about_waiting_needs_no_decision_and_has_its_own_wording(app, tmp_path):
+    steps = walk(app, "ombudsmand", OMB_WAITING)
+    assert "afgoerelse-dato" not in steps and "hvad" not in steps
+    assert steps[-2:] == ["brev-ventetid", "ark-ventetid"]
+    letter = pdf(app, "ombudsmand", OMB_WAITING, "brev-ventetid", tmp_path)
+    assert "Klage over sagsbehandlingstiden hos Aarhus Kommune" in letter
+    assert "Jeg klager over sagsbehandlingstiden i min sag hos Aarhus Kommune." in letter
+    assert "rykket dem for svar, senest den 2. november 2026" in letter
+    assert "afgørelse" not in letter.split("Med venlig hilsen")[0]
+    sheet = pdf(app, "ombudsmand", OMB_WAITING, "ark-ventetid", tmp_path)
+    assert "Kiosken regner ingen frist ud for en klage over ventetid" in sheet
+
+
+def test_someone_who_has_not_chased_the_authority_is_told_to_do_that_first(app):
+    assert walk(app, "ombudsmand", {"brugt": "lang-tid", "rykket": "nej"})[-1] == "ryk-foerst"
+    page = screen(app, "ombudsmand", {"brugt": "lang-tid", "rykket": "nej"}, "ryk-foerst")
+    assert "Ryk dem først for svar" in page and "Kilde" in page
+
+
+def test_the_decision_letter_still_says_it_is_the_last_decision(app, tmp_path):
+    letter = pdf(app, "ombudsmand", OMB_DECISION, "brev", tmp_path)
+    assert "Klage over afgørelse fra Ankestyrelsen, modtaget 10. juni 2026" in letter
+    assert "det er den sidste afgørelse i sagen" in letter
+
+
+def test_the_sheet_prints_no_computed_one_year_date_that_a_weekend_would_move(app, tmp_path):
+    # 12 June 2027 is a Saturday: a computed date would have been moved to Monday 14 June.
+    sheet = pdf(app, "ombudsmand", {**OMB_DECISION, "afgoerelse-dato": "2026-06-12"}, "ark", tmp_path)
+    assert "14. juni 2027" not in sheet and "12. juni 2027" not in sheet and "Sidste frist" not in sheet
+    assert "Klag inden 1 år efter, at du fik den sidste afgørelse." in sheet
+    assert "spørg personalet i dag" in sheet
+
+
+def test_a_late_ombudsman_complaint_states_no_lateness_as_fact(app, tmp_path):
+    letter = pdf(app, "ombudsmand", {**OMB_DECISION, "afgoerelse-dato": "2025-10-01"}, "brev", tmp_path)
+    assert "Jeg ved, at der er gået mere end et år" not in letter
+    assert "Hvis klagen er kommet for sent, beder jeg Ombudsmanden om at se på den alligevel." in letter
+
+
+def test_every_ombudsman_path_ends_in_a_letter_and_a_sheet(app):
+    flow = flow_of(app, "ombudsmand")
+    for answers in all_paths(flow):
+        kinds = [flow.documents[flow.steps[s].document].kind for s in engine.walk(flow, answers)
+                 if flow.steps[s].kind == "document"]
+        assert kinds in ([], ["letter", "sheet"]), (answers, kinds)
