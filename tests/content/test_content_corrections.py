@@ -144,3 +144,20 @@ def test_every_ombudsman_path_ends_in_a_letter_and_a_sheet(app):
         kinds = [flow.documents[flow.steps[s].document].kind for s in engine.walk(flow, answers)
                  if flow.steps[s].kind == "document"]
         assert kinds in ([], ["letter", "sheet"]), (answers, kinds)
+
+
+# ---------------------------------------------------------------- Aktindsigt (W7)
+
+@pytest.mark.parametrize("given, sheet_step", [
+    ({"myndighed": "kommunen", "sag": "kontanthjaelp", "form": "papir"}, "ark-kommune"),
+    ({"myndighed": "andet", "myndighed-navn": "Skattestyrelsen", "sag": "andet", "form": "hente"}, "ark-andre"),
+])
+def test_a_complaint_about_a_missing_answer_waits_14_working_days_with_its_section_cited(app, tmp_path, given,
+                                                                                         sheet_step):
+    sheet = pdf(app, "aktindsigt", given, sheet_step, tmp_path)
+    assert "14 arbejdsdage efter, at de fik brevet, må du klage over ventetiden" in sheet
+    assert "14 dage efter" not in sheet
+    page = screen(app, "aktindsigt", given, sheet_step)
+    assert "Offentlighedsloven § 39" in page
+    flow = flow_of(app, "aktindsigt")
+    assert flow.sources["ventetid"].url == "https://www.elov.dk/offentlighedsloven/paragraf/39/"
