@@ -161,3 +161,40 @@ def test_a_complaint_about_a_missing_answer_waits_14_working_days_with_its_secti
     assert "Offentlighedsloven § 39" in page
     flow = flow_of(app, "aktindsigt")
     assert flow.sources["ventetid"].url == "https://www.elov.dk/offentlighedsloven/paragraf/39/"
+
+
+# ---------------------------------------------------------------- Patientklage (M2, M5)
+
+STPK = {"slags": "behandling", "hvor": "hospital", "sted-navn": "Aarhus Universitetshospital, Akutafdelingen",
+        "hvornaar": "2026-06-01", "hvad-behandling": ["diagnose"], "oenske": ["forklaring", "andre"],
+        "papir": ["mitid", "bolig"], "adresse": "c/o Værestedet, Vestergade 1"}
+
+
+def test_the_letter_to_stpk_is_the_complaint_itself(app, tmp_path):
+    letter = pdf(app, "patientklage", STPK, "brev-stpk", tmp_path)
+    assert "Klage over behandling – Aarhus Universitetshospital" in letter
+    assert "Jeg klager hermed over den behandling, jeg fik på et hospital omkring den 1. juni 2026." in letter
+    assert "Stedet er: Aarhus Universitetshospital, Akutafdelingen." in letter
+    assert "min sygdom blev overset" in letter
+    assert "Jeg vil gerne have en forklaring på, hvad der skete." in letter
+    assert "ikke sker for andre" in letter
+    assert "Derfor sender jeg min klage med posten." in letter
+    assert "Send mig gerne et klageskema på papir, hvis I har brug for flere oplysninger." in letter
+    assert "Anmodning om klageskema" not in letter and "Jeg beder derfor om at få et klageskema" not in letter
+
+
+def test_the_treatment_route_asks_for_the_place(app):
+    steps = walk(app, "patientklage", STPK)
+    assert steps.index("sted-navn") < steps.index("brev-stpk")
+    assert flow_of(app, "patientklage").steps["sted-navn"].optional is False
+
+
+def test_patient_complaint_limits_say_or_should_have_found_out_and_the_absolute_limits(app, tmp_path):
+    sheet = pdf(app, "patientklage", STPK, "ark-stpk", tmp_path)
+    assert ("Klag inden 2 år efter, at du fandt ud af, eller burde have fundet ud af, at noget var galt. "
+            "Og senest 5 år efter, at det skete.") in sheet
+    assert "senest 3 år efter, at du fandt ud af, eller burde have fundet ud af, at du har en skade" in sheet
+    assert "senest 10 år efter behandlingen" in sheet
+    assert "opdagede skaden" not in sheet
+    page = screen(app, "patientklage", STPK, "ark-stpk")
+    assert "eller burde have fundet ud af" in page and "10 år" in page

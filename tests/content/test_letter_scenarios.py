@@ -88,10 +88,12 @@ SCENARIOS = [
     # 19 Støtte- og kontaktperson
     ("stoette", {"hvilken": "kontaktperson", "behov": ["post"], "bolig": "gaden"},
      ["Aarhus Kommune", "støtte- og kontaktperson", "§ 99"], ["4 uger"], []),
-    # 20-21 Patient complaints: a treatment complaint asks STPK for the paper form.
-    ("patientklage", {"slags": "behandling", "hvor": "hospital", "hvornaar": "2026-06-01",
-                      "hvad-behandling": ["diagnose"], "papir": ["mitid"]},
-     ["Styrelsen for Patientklager", "Olof Palmes Allé 18 H", "8200 Aarhus N", "MitID"], ["2 år", "5 år"], []),
+    # 20-21 Patient complaints: the letter to STPK is the complaint itself (place, when, what, wish).
+    ("patientklage", {"slags": "behandling", "hvor": "hospital", "sted-navn": "Aarhus Universitetshospital",
+                      "hvornaar": "2026-06-01", "hvad-behandling": ["diagnose"], "papir": ["mitid"]},
+     ["Styrelsen for Patientklager", "Olof Palmes Allé 18 H", "8200 Aarhus N", "MitID",
+      "Jeg klager hermed over den behandling", "Aarhus Universitetshospital", "1. juni 2026"],
+     ["2 år", "5 år", "eller burde have fundet ud af"], ["Anmodning om klageskema"]),
     ("patientklage", {"slags": "service", "hvor": "hospital", "sted-navn": "Akutmodtagelsen, AUH",
                       "hvornaar": "2026-11-20", "hvad-service": ["tone"]},
      ["Akutmodtagelsen"], [], ["Olof Palmes"]),
