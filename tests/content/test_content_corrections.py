@@ -198,3 +198,59 @@ def test_patient_complaint_limits_say_or_should_have_found_out_and_the_absolute_
     assert "opdagede skaden" not in sheet
     page = screen(app, "patientklage", STPK, "ark-stpk")
     assert "eller burde have fundet ud af" in page and "10 år" in page
+
+
+# ---------------------------------------------------------------- Digital Post (S1, M7, M12)
+
+TO_EXEMPTION = {"mitid": "nej", "fritagelse-spg": "ja"}
+TO_READ_ACCESS = {"mitid": "ja", "aabne": "telefon", "ulaeste": "nej", "hjaelp": "ja"}
+STALE_EXEMPTION = re.compile(r"periode|forny|slutter|udløber", re.I)
+
+
+def test_a_digital_post_exemption_is_permanent_on_screen_and_on_the_sheet(app, tmp_path):
+    page = screen(app, "tjek-post", TO_EXEMPTION, "fritagelse")
+    sheet = pdf(app, "tjek-post", TO_EXEMPTION, "fritagelse", tmp_path)
+    for text in (page, sheet):
+        assert "Fritagelsen gælder, indtil du selv beder om Digital Post igen" in text
+        assert not STALE_EXEMPTION.search(text.split("Kilde")[0]), STALE_EXEMPTION.search(text).group()
+    # The grounds and how to get it stay.
+    assert "ikke har en fast adresse" in page and "ikke kan få MitID" in page
+    assert "Tag ID med. Eller send en anden med en fuldmagt fra dig." in sheet
+    assert "Du skriver under på en blanket." in sheet
+
+
+def test_the_rights_card_on_exemption_is_permanent_and_names_the_fuldmagt(app, tmp_path):
+    page = screen(app, "rettigheder", {"hvilken": "digital-post"}, "digital-post")
+    assert "Eller send en anden med en fuldmagt fra dig." in page
+    assert "Du skal møde op og have ID med." not in page
+    assert "Fritagelsen gælder, indtil du selv beder om Digital Post igen." in page
+    cards = pdf(app, "rettigheder", {"hvilken": "print", "vaelg-kort": ["digital-post"]}, "udskriv", tmp_path)
+    assert "fuldmagt" in cards and "indtil du selv beder om Digital Post igen" in cards
+    flow = flow_of(app, "rettigheder")
+    assert "forny" not in flow.steps["digital-post"].staff_note
+
+
+def test_a_letter_counts_from_the_day_it_reaches_the_mailbox_also_with_a_helper(app):
+    page = screen(app, "tjek-post", TO_READ_ACCESS, "laeseadgang")
+    assert ("Et brev gælder fra den dag, det kommer i din postkasse. "
+            "Også hvis det kun er din hjælper, der læser det.") in page
+    assert "når personen har fået det" not in page
+
+
+# ---------------------------------------------------------------- Socialtandpleje (M6) and bisidder (M8)
+
+def test_socialtandpleje_eligibility_is_homelessness_as_sst_dk_states_it(app):
+    page = screen(app, "socialtandpleje", {"problem": ["ondt"], "hvor-laenge": "dage", "tilknytning": "vaerested"},
+                  "brev")
+    assert "bruger et herberg, en varmestue eller et værested, fordi du er hjemløs" in page
+    assert "kommer på et herberg, en varmestue eller et værested." not in page
+    card = screen(app, "rettigheder", {"hvilken": "socialtandpleje"}, "socialtandpleje")
+    assert "et værested, fordi du er hjemløs" in card
+    assert "Det gælder også, hvis du bruger et herberg, en varmestue eller et værested." not in card
+    assert "på grund af hjemløshed" in card  # the source line names the condition
+
+
+def test_the_bisidder_card_says_as_a_rule_not_always(app):
+    card = screen(app, "rettigheder", {"hvilken": "bisidder"}, "bisidder")
+    assert "Som regel må du tage en anden person med" in card
+    assert "Du må altid" not in card
