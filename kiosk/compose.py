@@ -70,8 +70,10 @@ def sheet(flow, document, answers, centre, lang):
             result.codes.append((payload, gettext(code.caption)))
     if meeting is not None:
         start, place = meeting
+        # No place typed or set (a meeting "Hos kommunen" with no kommune address): say where to find it.
         result.when = [format_date(start.date(), "full"),
-                       gettext("kl. %(time)s", time=start.strftime("%H.%M")), place]
+                       gettext("kl. %(time)s", time=start.strftime("%H.%M")),
+                       place or gettext("Adressen står i dit brev")]
     result.lists = [(gettext(flow.steps[s].summary or flow.steps[s].question), items)
                     for s in document.lists if (items := _answer_items(flow.steps[s], on_path.get(s)))]
     result.notes = gettext(document.notes) if document.notes else ""

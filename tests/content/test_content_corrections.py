@@ -254,3 +254,52 @@ def test_the_bisidder_card_says_as_a_rule_not_always(app):
     card = screen(app, "rettigheder", {"hvilken": "bisidder"}, "bisidder")
     assert "Som regel må du tage en anden person med" in card
     assert "Du må altid" not in card
+
+
+# ---------------------------------------------------------------- Forbered et møde (M1/M8 scope, no place)
+
+MEETING = {"hvem": "kommunen", "dato": "2027-01-12", "tid": "10:00", "sted": "kommunen", "emner": ["penge"],
+           "spoergsmaal-kommune": ["plan"], "medbring": ["id"], "telefon": ""}
+ELSEWHERE = {"hvem": "hospital", "dato": "2027-01-12", "tid": "08:00", "sted-tekst": "Afsnit 7, Skejby",
+             "emner": ["helbred"], "spoergsmaal-sundhed": ["medicin"], "medbring": ["id"], "telefon": ""}
+
+
+def test_a_meeting_at_the_kommune_without_an_address_says_where_to_find_it(real_app, tmp_path):
+    from tests.unit.test_qr import decode_pages
+
+    real_app.extensions["kiosk_centre"].update(kommune="0751", kommune_address="")
+    sheet = pdf(real_app, "forbered-moede", MEETING, "ark", tmp_path)
+    assert "Adressen står i dit brev" in sheet
+    assert "tirsdag den 12. januar 2027" in sheet and "kl. 10.00" in sheet
+    assert "Adressen står i dit brev" in screen(real_app, "forbered-moede", MEETING, "ark")
+    person = KioskClient(real_app)
+    seed(person, "forbered-moede", complete(flow_of(real_app, "forbered-moede"), MEETING))
+    codes = [c for c in decode_pages(person.get("/flow/forbered-moede/ark/pdf").data, tmp_path / "codes", 200) if c]
+    assert len(codes) == 1 and b"BEGIN:VEVENT" in codes[0]
+    assert b"LOCATION" not in codes[0], "no empty place in the calendar entry"
+
+
+def test_a_meeting_at_the_kommune_with_an_address_prints_it(app, tmp_path):
+    sheet = pdf(app, "forbered-moede", MEETING, "ark", tmp_path)
+    assert "Rådhuspladsen 2, 8000 Aarhus C" in sheet and "Adressen står i dit brev" not in sheet
+
+
+def test_bisidder_and_sanction_advice_only_for_a_meeting_with_the_kommune(app, tmp_path):
+    kommune_steps = walk(app, "forbered-moede", MEETING)
+    assert "bisidder" in kommune_steps and "afbud" in kommune_steps
+    assert "som regel tage en anden med" in screen(app, "forbered-moede", MEETING, "bisidder")
+    assert "sanktion" in screen(app, "forbered-moede", MEETING, "afbud")
+    other_steps = walk(app, "forbered-moede", ELSEWHERE)
+    assert "bisidder" not in other_steps and "afbud" not in other_steps
+    others = " ".join(screen(app, "forbered-moede", ELSEWHERE, s) for s in other_steps if s != "ark")
+    assert "sanktion" not in others and "kontanthjælp" not in others and "må du altid" not in others
+    sheet = pdf(app, "forbered-moede", ELSEWHERE, "ark", tmp_path)
+    assert "Hos kommunen må du som regel tage en anden med (bisidder). Andre steder: spørg først." in sheet
+
+
+def test_no_flow_outside_the_letter_journey_says_you_may_always_bring_someone(app):
+    for flow in app.extensions["kiosk_content"].flows.values():
+        if flow.id in ("forstaa-brev", "klage-afgoerelse"):
+            continue
+        texts = [t for s in flow.steps.values() for t in s.body] + [t for d in flow.documents.values() for t in d.steps]
+        assert not [t for t in texts if "må du altid" in t or "må altid tage" in t], flow.id
