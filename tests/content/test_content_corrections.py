@@ -303,3 +303,52 @@ def test_no_flow_outside_the_letter_journey_says_you_may_always_bring_someone(ap
             continue
         texts = [t for s in flow.steps.values() for t in s.body] + [t for d in flow.documents.values() for t in d.steps]
         assert not [t for t in texts if "må du altid" in t or "må altid tage" in t], flow.id
+
+
+# ---------------------------------------------------------------- Hjælp i nærheden (M11)
+
+def test_ankestyrelsen_is_listed_only_for_a_case_already_there_not_for_a_first_complaint(app, tmp_path):
+    page = screen(app, "hjaelp", {}, "liste")
+    assert "Ikke til Ankestyrelsen." in page and "hvis din sag allerede er der" in page
+    sheet = pdf(app, "hjaelp", {}, "liste", tmp_path)
+    assert "Ankestyrelsen: kun hvis din sag allerede er hos dem" in sheet
+    assert "En klage sender du til den, der har besluttet det, ikke hertil." in sheet
+    assert "33 41 12 00" in sheet
+
+
+# ---------------------------------------------------------------- Støtte (U1) and borgerrådgiver (U2)
+
+def test_stoette_promises_no_afgoerelse_only_a_written_no_can_be_appealed(app, tmp_path):
+    given = {"hvilken": "kontaktperson", "behov": ["post"], "bolig": "gaden"}
+    sheet = pdf(app, "stoette", given, "ark", tmp_path)
+    page = screen(app, "stoette", given, "ark")
+    for text in (sheet, page):
+        assert "Får du et skriftligt nej (en afgørelse), kan du klage inden 4 uger." in text
+        assert "give dig et svar (afgørelse)" not in text and "Kommunen skal give dig et svar" not in text
+    assert "spørg personalet" in page.lower()
+
+
+def test_borgerraadgiver_claims_no_deadline_it_has_not_seen(app, tmp_path):
+    given = {"hvad": ["lang-tid"], "afdeling": "Ydelsesservice", "sagt-til": "ja"}
+    sheet = pdf(app, "borgerraadgiver", given, "ark", tmp_path)
+    assert "Der er ingen frist" not in sheet
+    assert "Kiosken kender ingen frist for at skrive til borgerrådgiveren. Spørg personalet" in sheet
+
+
+# ---------------------------------------------------------------- Enkeltydelse papers (M13)
+
+@pytest.mark.parametrize("given", [
+    {"hvad": "tandlaege", "beloeb": "4.800 kr.", "hvorfor": ["kontanthjaelp"]},
+    {"hvad": "husleje", "hvorfor": ["ingen-penge", "gaeld"]},
+])
+def test_the_enclosures_are_boxes_to_tick_not_a_claim_about_every_paper(app, tmp_path, given):
+    flow = flow_of(app, "enkeltydelse")
+    letter_step = next(s for s in walk(app, "enkeltydelse", given) if flow.steps[s].kind == "document"
+                       and flow.documents[flow.steps[s].document].kind == "letter")
+    letter = pdf(app, "enkeltydelse", given, letter_step, tmp_path)
+    assert "Jeg vedlægger (sæt kryds): [ ] " in letter
+    assert "[ ] kontoudtog for de seneste 3 måneder for min ægtefælles konti" in letter
+    assert "[ ] lønsedler for de seneste 3 måneder" in letter
+    assert "Jeg vedlægger de papirer fra listen, som jeg har" not in letter
+    assert "hvis jeg er gift" not in letter and "hvis jeg har arbejde" not in letter and "hvis jeg er medlem" not in letter
+    assert "så eftersender jeg dem" in letter
