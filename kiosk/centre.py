@@ -44,12 +44,13 @@ def parse_settings(form, current, languages):
         if settings[key] and not _is_phone(settings[key]):
             errors[key] = N_("Skriv et telefonnummer, fx 33 66 33 66.")
     settings["borgerraadgiver"] = form.get("borgerraadgiver") == "1"
-    settings["folketingsvalg"] = _clip(form.get("folketingsvalg", ""))[:10]
-    if settings["folketingsvalg"]:
-        try:
-            datetime.date.fromisoformat(settings["folketingsvalg"])
-        except ValueError:
-            errors["folketingsvalg"] = N_("Skriv datoen sådan: 2027-03-05 (år-måned-dag).")
+    for key in ("folketingsvalg", "europavalg"):
+        settings[key] = _clip(form.get(key, ""))[:10]
+        if settings[key]:
+            try:
+                datetime.date.fromisoformat(settings[key])
+            except ValueError:
+                errors[key] = N_("Skriv datoen sådan: 2027-03-05 (år-måned-dag).")
     kommune = form.get("kommune", "")
     if kommune and kommune not in {k["code"] for k in kommuner()}:
         errors["kommune"] = N_("Vælg en kommune fra listen.")

@@ -24,6 +24,7 @@ CENTRE_DEFAULTS = {
     "borgerraadgiver_address": "",
     "borgerraadgiver_phone": "",
     "folketingsvalg": "",
+    "europavalg": "",
     "printer_queue": "",
     "idle_timeout_seconds": 180,
     "languages": ["da", "en"],

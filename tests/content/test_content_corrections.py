@@ -352,3 +352,28 @@ def test_the_enclosures_are_boxes_to_tick_not_a_claim_about_every_paper(app, tmp
     assert "Jeg vedlægger de papirer fra listen, som jeg har" not in letter
     assert "hvis jeg er gift" not in letter and "hvis jeg har arbejde" not in letter and "hvis jeg er medlem" not in letter
     assert "så eftersender jeg dem" in letter
+
+
+# ---------------------------------------------------------------- Stem (W6, M4, S2)
+
+VOTER = {"alder": "ja", "statsborger": "dansk", "bopael": "ja"}
+
+
+def test_brevstemme_gives_the_last_day_rule_with_its_source(app):
+    page = screen(app, "stem", VOTER, "brevstemme")
+    assert "Sidste dag er den tredjesidste hverdag før valgdagen. Lørdag tæller med." in page
+    assert "Spørg Borgerservice om åbningstiderne." in page
+    assert "tidligst 3 uger før valgdagen" in page
+    assert "borger.dk: Brevstemme til folketingsvalg" in page
+
+
+def test_eu_citizens_are_told_they_may_vote_at_the_european_election_after_applying(app):
+    page = screen(app, "stem", {"alder": "ja", "statsborger": "eu-nordisk", "bopael": "ja"}, "kun-kommunevalg")
+    assert "kan du også stemme til Europa-Parlamentsvalg i Danmark" in page
+    assert "du skal selv søge kommunen om det" in page
+
+
+def test_the_staff_note_on_the_folketing_election_is_no_longer_stale(app):
+    note = flow_of(app, "stem").steps["naeste-valg"].staff_note
+    assert "Ingen kilde viser, om eller hvornår der var folketingsvalg i 2026" not in note
+    assert "så det er holdt" in note and "Europa-Parlamentsvalg" in note

@@ -122,3 +122,17 @@ def test_a_bad_phone_or_date_is_explained_and_kept(pinned, kiosk, settings_file,
     page = kiosk.post("/personale/indstillinger", settings_form(**{field: value}), status=200).text
     assert message in page
     assert not settings_file.exists() or value not in settings_file.read_text()
+
+
+def test_the_european_election_date_is_saved(pinned, kiosk, settings_file):
+    log_in(kiosk)
+    assert "Dato for næste Europa-Parlamentsvalg" in kiosk.get("/personale/indstillinger").text
+    assert "Gemt." in kiosk.post("/personale/indstillinger", settings_form(europavalg="2029-06-10"), status=200).text
+    assert json.loads(settings_file.read_text())["europavalg"] == "2029-06-10"
+
+
+def test_a_bad_european_election_date_is_explained_and_kept(pinned, kiosk, settings_file):
+    log_in(kiosk)
+    page = kiosk.post("/personale/indstillinger", settings_form(europavalg="10. juni"), status=200).text
+    assert "Skriv datoen sådan" in page and 'value="10. juni"' in page
+    assert not settings_file.exists() or "10. juni" not in settings_file.read_text()
