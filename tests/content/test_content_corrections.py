@@ -303,6 +303,8 @@ def test_no_flow_outside_the_letter_journey_says_you_may_always_bring_someone(ap
             continue
         texts = [t for s in flow.steps.values() for t in s.body] + [t for d in flow.documents.values() for t in d.steps]
         assert not [t for t in texts if "må du altid" in t or "må altid tage" in t], flow.id
+    for step_id in ("ark-kommune", "ark-andre"):
+        assert flow_of(app, "bisidder").steps[step_id].body[0].startswith("Som regel må du tage en anden med")
 
 
 # ---------------------------------------------------------------- Hjælp i nærheden (M11)
