@@ -363,9 +363,9 @@ VOTER = {"alder": "ja", "statsborger": "dansk", "bopael": "ja"}
 
 def test_brevstemme_gives_the_last_day_rule_with_its_source(app):
     page = screen(app, "stem", VOTER, "brevstemme")
-    assert "Sidste dag er den tredjesidste hverdag før valgdagen. Lørdag tæller med." in page
-    assert "Spørg Borgerservice om åbningstiderne." in page
-    assert "tidligst 3 uger før valgdagen" in page
+    assert "Den sidste dag er den 3. sidste hverdag før valget. Lørdag tæller med." in page
+    assert "Spørg Borgerservice, hvornår de har åbent." in page
+    assert "brevstemme fra 3 uger før valget" in page
     assert "borger.dk: Brevstemme til folketingsvalg" in page
 
 
