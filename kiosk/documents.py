@@ -11,6 +11,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (
     Flowable,
@@ -28,6 +29,7 @@ from .pdftext import (
     LATIN,
     LATIN_BOLD,
     RTLParagraph,
+    fit_line,
     markup,
     mostly_arabic,
     register_fonts,
@@ -39,6 +41,7 @@ from .pdftext import (
 MONTHS_DA = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
              "september", "oktober", "november", "december"]
 AUTHOR = "Værestedets kiosk"
+HEAD_HEIGHT = 62 * mm
 
 
 def danish_date(day):
@@ -120,11 +123,14 @@ def _numbered_canvas(footer):
 
         def save(self):
             total = len(self._pages)
+            widest = pdfmetrics.stringWidth(f"Side {total} af {total}", LATIN, 9)
+            text, font, size = fit_line(footer, A4[0] - 45 * mm - widest, 9)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 self.setFont(LATIN, 9)
-                self.drawString(20 * mm, 12 * mm, footer)
                 self.drawRightString(A4[0] - 20 * mm, 12 * mm, f"Side {number} af {total}")
+                self.setFont(font, size)
+                self.drawString(20 * mm, 12 * mm, text)
                 super().showPage()
             super().save()
 
@@ -146,18 +152,28 @@ def _footer(centre):
     return f"Skrevet med hjælp på {where}. Kiosken gemmer intet."
 
 
+def _head(recipient, sender):
+    """Sender top right; recipient where a window envelope shows it (about 45-90 mm from the top).
+
+    The row is 62 mm high unless what was typed needs more: then it grows, and may go on over a
+    page, so long text never overlaps the date or runs off the top of the paper.
+    """
+    cells = [[recipient or [Spacer(1, 1)], sender or [Spacer(1, 1)]]]
+    style = TableStyle([("VALIGN", (0, 0), (0, 0), "BOTTOM"), ("VALIGN", (1, 0), (1, 0), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    head = Table(cells, colWidths=[90 * mm, 80 * mm], style=style, splitInRow=1)
+    if head.wrap(170 * mm, A4[1])[1] <= HEAD_HEIGHT:
+        head = Table(cells, colWidths=[90 * mm, 80 * mm], rowHeights=[HEAD_HEIGHT], style=style)
+    return head
+
+
 def build_letter(letter):
     """The letter as PDF bytes. The metadata is generic: a name never goes into a PDF's info."""
     s = _styles()
     sender = [_para(line, s["right"]) for line in letter.sender if safe(line).strip()]
     place_date = ", ".join(p for p in (safe(letter.place).strip(), danish_date(letter.date)) if p)
     recipient = [_para(line, s["base"]) for line in letter.recipient if safe(line).strip()]
-    # Sender top right; recipient where a window envelope shows it (about 45-90 mm from the top).
-    head = Table([[recipient or [Spacer(1, 1)], sender or [Spacer(1, 1)]]],
-                 colWidths=[90 * mm, 80 * mm], rowHeights=[62 * mm])
-    head.setStyle(TableStyle([("VALIGN", (0, 0), (0, 0), "BOTTOM"), ("VALIGN", (1, 0), (1, 0), "TOP"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    story = [head, Spacer(1, 6 * mm), Paragraph(markup(place_date), s["right"]), Spacer(1, 6 * mm),
+    story = [_head(recipient, sender), Spacer(1, 6 * mm), Paragraph(markup(place_date), s["right"]), Spacer(1, 6 * mm),
              _para(letter.subject, s["subject"], bold=True)]
     story += [_para(paragraph, s["body"]) for paragraph in letter.body if safe(paragraph).strip()]
     closing = [Spacer(1, 4 * mm), Paragraph("Med venlig hilsen", s["base"]), Spacer(1, 16 * mm),
@@ -228,7 +244,8 @@ def _more_parts(sheet, s):
         story += [_para(f"• {item}", s["base"]) for item in items]
     for name, lines, tel in sheet.contacts:
         block = [_para(name, s["step"], bold=True), *(_para(line, s["base"]) for line in lines if line)]
-        row = Table([[block, QrFlowable(tel, size=26 * mm) if tel else ""]], colWidths=[130 * mm, 40 * mm])
+        row = Table([[block, QrFlowable(tel, size=26 * mm) if tel else ""]], colWidths=[130 * mm, 40 * mm],
+                    splitInRow=1)  # a contact taller than a page goes on over the next one
         row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                  ("LINEBELOW", (0, 0), (-1, -1), 0.5, "#888888")]))
         story += [Spacer(1, 3 * mm), KeepTogether(row)]
@@ -245,7 +262,7 @@ def _cards(cards, s):
     cells = [[_para(title, s["step"], bold=True), *(_para(p, s["base"]) for p in body),
               Spacer(1, 2 * mm), _para(source, s["small"])] for title, body, source in cards]
     rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
-    table = Table(rows, colWidths=[85 * mm, 85 * mm])
+    table = Table(rows, colWidths=[85 * mm, 85 * mm], splitInRow=1)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOX", (0, 0), (-1, -1), 0.5, "#555555", None, (3, 3)),
                                ("INNERGRID", (0, 0), (-1, -1), 0.5, "#555555", None, (3, 3)),
                                ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),

@@ -123,12 +123,45 @@ def visual_order(line):
     return get_display(line)
 
 
-class RTLParagraph(Flowable):
-    """Right-to-left text: reshape, wrap, then reorder each line (reportlab alone gets the order wrong)."""
+def fit_line(text, room, size, smallest=6):
+    """(text ready to draw, font, size) for one line no wider than `room` points.
 
-    def __init__(self, text, size=14, leading=None):
+    For lines drawn straight on the canvas, which cannot wrap: the page footer names the centre,
+    which staff type (up to 200 characters). Smaller type first, then cut with "…", so it never
+    runs off the paper or into the page number.
+    """
+    text = " ".join(safe(text).split())
+
+    def drawn(cut):
+        line, font = single_font(text if cut >= len(text) else text[:cut].rstrip() + "…")
+        return (visual_order(line) if font == ARABIC else line), font
+
+    line, font = drawn(len(text))
+    for points in range(int(size), int(smallest) - 1, -1):
+        if pdfmetrics.stringWidth(line, font, points) <= room:
+            return line, font, points
+    fits, too_long = 0, len(text)  # "…" alone always fits; find the longest cut that does
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        line, font = drawn(middle)
+        if pdfmetrics.stringWidth(line, font, smallest) <= room:
+            fits = middle
+        else:
+            too_long = middle
+    return (*drawn(fits), smallest)
+
+
+class RTLParagraph(Flowable):
+    """Right-to-left text: reshape, wrap, then reorder each line (reportlab alone gets the order wrong).
+
+    It wraps and splits like a Paragraph: a word wider than the line is cut, and text taller than
+    the page goes on over the next one. Without that, typed text such as 300 short lines or one
+    long word ran off the paper or stopped the whole PDF with a LayoutError.
+    """
+
+    def __init__(self, text, size=14, leading=None, shaped=False):
         super().__init__()
-        self.text = _RESHAPER.reshape(safe(text))
+        self.text = text if shaped else _RESHAPER.reshape(safe(text))
         self.size, self.leading = size, leading or size * 1.45
 
     def wrap(self, available_width, available_height):
@@ -136,8 +169,24 @@ class RTLParagraph(Flowable):
         self.width = available_width
         self.lines = []
         for paragraph in self.text.split("\n"):
-            self.lines += simpleSplit(paragraph, ARABIC, self.size, available_width) or [""]
-        return available_width, len(self.lines) * self.leading
+            for line in simpleSplit(paragraph, ARABIC, self.size, available_width) or [""]:
+                self.lines += _cut(line, self.size, available_width)
+        self.height = len(self.lines) * self.leading  # a table splitting a row reads this
+        return available_width, self.height
+
+    def split(self, available_width, available_height):
+        # A table splitting a row passes the column's width here but wraps its cells without the
+        # padding, so the parts would come out wider than drawn, and overflow. Never split wider
+        # than the last wrap: narrower lines only ever fit.
+        self.wrap(min(available_width, getattr(self, "width", available_width) or available_width),
+                  available_height)
+        # Two parts or none: a table splitting a row expects two, even if all would just fit.
+        # None when not even one line fits here (or there is only one): it moves to the next frame.
+        fit = min(int(available_height // self.leading), len(self.lines) - 1)
+        if fit < 1:
+            return []
+        return [RTLParagraph("\n".join(part), self.size, self.leading, shaped=True)
+                for part in (self.lines[:fit], self.lines[fit:])]
 
     def draw(self):
         canvas = self.canv
@@ -146,3 +195,17 @@ class RTLParagraph(Flowable):
         for line in self.lines:
             canvas.drawRightString(self.width, y, get_display(line))
             y -= self.leading
+
+
+def _cut(line, size, width):
+    """A line no wider than `width`: simpleSplit keeps a word longer than the line whole."""
+    if pdfmetrics.stringWidth(line, ARABIC, size) <= width:
+        return [line]
+    pieces, current, used = [], "", 0.0
+    for ch in line:
+        advance = pdfmetrics.stringWidth(ch, ARABIC, size)
+        if current and used + advance > width:
+            pieces.append(current)
+            current, used = "", 0.0
+        current, used = current + ch, used + advance
+    return [*pieces, current]
