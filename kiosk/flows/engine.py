@@ -81,6 +81,15 @@ def after_answer(flow, answers, step_id, return_to=None):
     return next_of(flow.steps[step_id], answers[step_id], answers)
 
 
+def past_carried(flow, answers, target, carried):
+    """Skip the steps whose answers came from another flow: a person is never asked twice."""
+    seen = set()
+    while target in carried and target in answers and target not in seen:
+        seen.add(target)
+        target = next_of(flow.steps[target], answers[target], answers)
+    return target
+
+
 def on_path(flow, answers):
     """Only the answers on the person's current path: an answer left on an abandoned branch never counts."""
     return {s: answers[s] for s in walk(flow, answers) if s in answers}

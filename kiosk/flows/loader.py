@@ -28,7 +28,7 @@ class ContentError(ValueError):
 STEP_KEYS = set(Step.__dataclass_fields__)
 CHOICE_KEYS = set(Choice.__dataclass_fields__)
 FLOW_KEYS = {"id", "title", "area", "picture", "first", "order", "steps", "sources", "documents",
-             "requires", "carry"}
+             "requires", "carry", "featured"}
 
 
 def _tuple_fields(raw, names):
@@ -100,7 +100,7 @@ def _build_flow(raw, where, problems):
     try:
         return Flow(id=raw["id"], title=raw["title"], area=raw["area"], picture=raw["picture"],
                     first=raw["first"], order=raw.get("order", 100),
-                    requires=raw.get("requires", ""), carry=raw.get("carry", {}),
+                    requires=raw.get("requires", ""), carry=raw.get("carry", {}), featured=raw.get("featured", False),
                     steps=steps, sources=sources, documents=documents)
     except KeyError as e:
         problems.append(f"{where}: missing {e}")

@@ -184,6 +184,7 @@ class Flow:
     order: int = 100
     requires: str = ""  # a centre setting that must be on for the flow to be offered
     carry: dict = field(default_factory=dict)  # from flow id -> {this flow's step: that flow's step}
+    featured: bool = False  # also a big tile of its own on the start screen (the journey the kiosk exists for)
 
 
 @dataclass(frozen=True)

@@ -46,9 +46,11 @@ def carried(flow_id, source_id):
     if source is not None and pairs:
         known = engine.on_path(source, source_answers)
         answers = _state(flow)["answers"]
+        carried = _state(flow).setdefault("carried", [])
         for target, from_step in pairs.items():
             if target not in answers and from_step in known and fits(flow.steps[target], known[from_step]):
                 answers[target] = known[from_step]
+                carried.append(target)
         visit.save()
     return redirect(_step_url(flow, engine.walk(flow, _state(flow)["answers"])[-1]), 303)
 
@@ -90,6 +92,7 @@ def answer(flow_id, step_id):
         return _render(flow, current, state["answers"], shown=result.shown, error=message)
     state["answers"][step_id] = result.value
     target = engine.after_answer(flow, state["answers"], step_id, state["return_to"])
+    target = engine.past_carried(flow, state["answers"], target, state.get("carried", []))
     if target is None or target == state["return_to"]:
         state["return_to"] = None
     visit.save()

@@ -33,7 +33,8 @@ def start():
     if notice:
         visit.save()
     centre = current_app.extensions["kiosk_centre"]
-    return render_template("pages/home.html", areas=content().live_areas(centre),
+    featured = [f for f in content().flows.values() if f.featured and content().offered(f.id, centre)]
+    return render_template("pages/home.html", areas=content().live_areas(centre), featured=featured,
                            flows_in=lambda area_id: content().flows_in(area_id, centre), notice=notice)
 
 
