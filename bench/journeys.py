@@ -25,11 +25,12 @@ import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kiosk import clock, create_app  # noqa: E402
+from kiosk import clock, create_app, printing  # noqa: E402
 from tests.page import Page  # noqa: E402
 
 TAPS_TARGET, WORDS_TARGET, SECONDS_TARGET = 12, 250, 180
@@ -115,9 +116,14 @@ class Person:
         return self._submit(form.attrs["action"], {"csrf_token": self.page.csrf_token(), **data})
 
     def _submit(self, action, data):
-        response = self.http.post(action, data=data, follow_redirects=True)
         if action.endswith("/udskriv"):
+            # A centre has a printer: the job is answered as CUPS answers a queued job ("sent"),
+            # without one, so the screen after "Udskriv" is the real one. Patched for this request only.
+            with mock.patch.object(printing, "print_pdf", lambda pdf, queue, **kw: printing.PrintResult("sent", "1")):
+                response = self.http.post(action, data=data, follow_redirects=True)
             self.walk.printed.append(action)
+            return self._see(action, response)
+        response = self.http.post(action, data=data, follow_redirects=True)
         return self._see(action, response)
 
 
@@ -218,12 +224,9 @@ JOURNEYS = {
 
 
 def make_app():
-    """The real content with a filled-in centre. A centre has a printer: printing is answered as
-    CUPS answers a queued job ("sent"), without one, so the screen after "Udskriv" is the real one."""
+    """The real content with a filled-in centre that has a printer queue (see Person._submit)."""
     import tempfile
 
-    from kiosk import printing
-    printing.print_pdf = lambda pdf, queue, **kw: printing.PrintResult("sent", "kiosk-1")
     app = create_app({"SETTINGS_FILE": str(Path(tempfile.mkdtemp()) / "settings.json"), "TESTING": True})
     app.extensions["kiosk_centre"].update(CENTRE, printer_queue="Kiosk")
     return app

@@ -22,35 +22,48 @@ OWN = "Jeg har <b>ingen</b> penge & ingen bolig"  # typed text must print as typ
 
 # (flow, answers, in the letter, in the sheet, never in the letter)
 SCENARIOS = [
-    # 1-8 Klage over afgørelse. 2 Nov + 4 weeks = Monday 30 November.
-    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "kontanthjaelp", "modtaget": "2026-11-02", "form": "hel",
-                          "hvad": ["ikke-hoert"], "egne-ord": OWN, "oenske": "aendret", "navn": "Jens Hansen"},
+    # 1-10 Klag over en afgørelse. 2 Nov + 4 weeks = Monday 30 November.
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "kontanthjaelp", "kanal": "digital", "modtaget": "2026-11-02",
+                          "tilfoej": ["hvorfor", "navn"], "hvad": ["ikke-hoert"], "egne-ord": OWN, "navn": "Jens Hansen"},
      ["Aarhus Kommune", "Rådhuspladsen 2", "Klage over afgørelse om kontanthjælp modtaget 2. november 2026",
-      "partshøring", "ændret", OWN, "Ankestyrelsen", "Jens Hansen"],
-     ["mandag den 30. november 2026", "Afgørelsen gælder som regel, mens du venter på svar"], ["Gammeltorv"]),
-    ("klage-afgoerelse", {"myndighed": "udbetaling-danmark", "emne": "boligstoette", "modtaget": "2026-11-13",
-                          "form": "hel", "hvad": ["beloeb"], "oenske": "penge"},
+      "Jeg er uenig i afgørelsen", "partshøring", "ændre afgørelsen", OWN, "Ankestyrelsen", "Jens Hansen"],
+     ["mandag den 30. november 2026", "Afgørelsen gælder som regel, mens du venter på svar"], ["Gammeltorv", "for sent"]),
+    ("klage-afgoerelse", {"myndighed": "udbetaling-danmark", "emne": "boligstoette", "kanal": "digital",
+                          "modtaget": "2026-11-13", "tilfoej": ["hvorfor"], "hvad": ["beloeb"]},
      ["Udbetaling Danmark", "adressen står i afgørelsen", "boligstøtte", "beløbet i afgørelsen er forkert"],
      ["fredag den 11. december 2026"], ["Aarhus Kommune"]),
-    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "sanktion", "modtaget": "2026-11-25", "form": "hel",
-                          "hvad": ["syg"], "oenske": "se-igen", "tilvalg": ["aktindsigt", "bisidder"]},
-     ["forvaltningslovens § 9", "forvaltningslovens § 8", "syg", "se på sagen igen"],
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "sanktion", "kanal": "digital", "modtaget": "2026-11-25",
+                          "tilfoej": ["aktindsigt", "bisidder"]},
+     ["forvaltningslovens § 9", "forvaltningslovens § 8", "se på sagen igen"],
      ["onsdag den 23. december 2026"], []),
-    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "enkeltydelse", "modtaget": "2026-11-02", "form": "hel",
-                          "hvad": ["ingen-begrundelse"], "oenske": "aendret"},
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "enkeltydelse", "kanal": "digital", "modtaget": "2026-11-02",
+                          "tilfoej": ["hvorfor"], "hvad": ["ingen-begrundelse"]},
      ["skriftlig begrundelse", "forvaltningslovens § 22"], ["mandag den 30. november 2026"], []),
-    # Received Friday 27 November: 4 weeks is 1. juledag; 2. juledag and the weekend follow.
-    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "serviceloven", "modtaget": "2026-11-27", "form": "kort"},
-     ["Foreløbig klage", "serviceloven", "begrundelse"], ["mandag den 28. december 2026"], ["for sent"]),
-    # Received 20 October: the deadline (17 November) has passed.
-    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "kontanthjaelp", "modtaget": "2026-10-20", "form": "hel",
-                          "saerlig-grund": "Jeg lå på hospitalet", "hvad": ["misforstaaet"], "oenske": "aendret"},
-     ["særlig grund", "Jeg lå på hospitalet", "overskredet"], ["tirsdag den 17. november 2026", "Fristen er gået",
-                                                              "ikke sikkert"], []),
-    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "andet", "modtaget": "2026-10-20", "form": "kort"},
-     ["Foreløbig klage", "særlig grund"], ["Fristen er gået"], []),
-    ("klage-afgoerelse", {"myndighed": "udbetaling-danmark", "emne": "kontanthjaelp", "modtaget": "2026-11-16",
-                          "form": "hel", "hvad": ["misforstaaet", "beloeb"], "oenske": "penge", "tilvalg": ["moede"]},
+    # The shortest complaint: nothing but who, which decision and when. Received Friday 27 November:
+    # 4 weeks is 1. juledag; 2. juledag and the weekend follow.
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "serviceloven", "kanal": "digital", "modtaget": "2026-11-27"},
+     ["Klage over afgørelse om støtte efter serviceloven", "Jeg er uenig i afgørelsen", "se på sagen igen",
+      "Navn: ____"], ["mandag den 28. december 2026"], ["for sent", "Foreløbig"]),
+    # Received 20 October: the deadline (17 November) has passed. The letter asks, it never admits.
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "kontanthjaelp", "kanal": "digital", "modtaget": "2026-10-20",
+                          "saerlig-grund": "Jeg lå på hospitalet"},
+     ["Hvis I mener, at klagen er kommet for sent", "særlig grund", "Jeg lå på hospitalet"],
+     ["tirsdag den 17. november 2026", "Fristen er gået", "ikke sikkert"], ["overskredet", "Jeg ved"]),
+    # Boligstøtte is decided by Udbetaling Danmark: the complaint goes there even when "Kommunen" was picked.
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "boligstoette", "kanal": "digital", "modtaget": "2026-11-16"},
+     ["Udbetaling Danmark", "adressen står i afgørelsen", "boligstøtte"],
+     ["Udbetaling Danmark har ingen skranke", "mandag den 14. december 2026"], ["Aarhus Kommune", "Rådhuspladsen"]),
+    # Paper, dated Saturday 31 October: presumed received Monday 9 November (6 hverdage) -> Monday 7 December.
+    # In time, though the date on the letter is more than 4 weeks ago.
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "kontanthjaelp", "kanal": "papir", "modtaget": "2026-10-31"},
+     ["Klage over afgørelse om kontanthjælp dateret 31. oktober 2026", "dateret den 31. oktober 2026"],
+     ["mandag den 7. december 2026", "6 hverdage"], ["modtog", "for sent", "overskredet"]),
+    # Paper, dated 20 October: presumed received 28 October -> 25 November has passed.
+    ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "andet", "kanal": "papir", "modtaget": "2026-10-20"},
+     ["dateret den 20. oktober 2026", "Hvis I mener, at klagen er kommet for sent"],
+     ["Fristen er gået", "onsdag den 25. november 2026"], ["overskredet", "Jeg ved"]),
+    ("klage-afgoerelse", {"myndighed": "udbetaling-danmark", "emne": "kontanthjaelp", "kanal": "digital",
+                          "modtaget": "2026-11-16", "tilfoej": ["hvorfor", "moede"], "hvad": ["misforstaaet", "beloeb"]},
      ["Udbetaling Danmark", "møde"], ["mandag den 14. december 2026"], []),
     # 9-10 Aktindsigt
     ("aktindsigt", {"myndighed": "kommunen", "sag": "kontanthjaelp", "sagsnummer": "27.12.04-P19", "form": "papir"},

@@ -23,10 +23,23 @@ def test_the_result_screen_leads_into_the_complaint_with_what_is_known_filled_in
     response = person.http.get("/flow/klage-afgoerelse/fra/forstaa-brev")
     assert response.status_code == 303
     answers = klage_state(person)
-    assert answers == {"myndighed": "udbetaling-danmark", "modtaget": days_ago(3)}
+    assert answers == {"myndighed": "udbetaling-danmark", "kanal": "digital", "modtaget": days_ago(3)}
     # The person lands on the first question not yet answered, and can still change the others.
     assert response.headers["Location"].endswith("/flow/klage-afgoerelse/emne")
     assert person.get("/flow/klage-afgoerelse/myndighed").status_code == 200
+    # What is known is skipped, not asked again: after the subject comes the one optional screen.
+    response = person.answer("klage-afgoerelse", "emne", answer="kontanthjaelp")
+    assert response.headers["Location"].endswith("/flow/klage-afgoerelse/tilfoej")
+
+
+def test_a_question_the_person_answered_is_not_skipped_on_the_way(real_app):
+    """Only carried answers are skipped: a person who answered the channel themselves sees the date next."""
+    person = KioskClient(real_app)
+    person.get("/flow/klage-afgoerelse/myndighed")
+    person.answer("klage-afgoerelse", "myndighed", answer="kommunen")
+    person.answer("klage-afgoerelse", "emne", answer="kontanthjaelp")
+    response = person.answer("klage-afgoerelse", "kanal", answer="digital")
+    assert response.headers["Location"].endswith("/flow/klage-afgoerelse/modtaget")
 
 
 def test_an_answer_that_does_not_fit_is_not_carried(real_app):
@@ -34,7 +47,7 @@ def test_an_answer_that_does_not_fit_is_not_carried(real_app):
     seed(person, "forstaa-brev", {"afsender": "skattestyrelsen", "art": "afgoerelse", "kanal": "digital",
                                   "telefon": "", "modtaget": days_ago(3)})
     person.http.get("/flow/klage-afgoerelse/fra/forstaa-brev")
-    assert klage_state(person) == {"modtaget": days_ago(3)}
+    assert klage_state(person) == {"kanal": "digital", "modtaget": days_ago(3)}
 
 
 def test_a_carry_never_overwrites_what_the_person_already_answered(real_app):
@@ -54,6 +67,7 @@ def test_a_late_complaint_explains_itself_and_asks_why(real_app):
     person.get("/flow/klage-afgoerelse/myndighed")
     person.answer("klage-afgoerelse", "myndighed", answer="kommunen")
     person.answer("klage-afgoerelse", "emne", answer="kontanthjaelp")
+    person.answer("klage-afgoerelse", "kanal", answer="digital")
     old = TODAY - datetime.timedelta(days=60)
     response = person.answer("klage-afgoerelse", "modtaget", day=str(old.day), month=str(old.month), year=str(old.year))
     assert response.headers["Location"].endswith("/flow/klage-afgoerelse/for-sent")
@@ -65,8 +79,23 @@ def test_a_complaint_in_time_goes_straight_on(real_app):
     person.get("/flow/klage-afgoerelse/myndighed")
     person.answer("klage-afgoerelse", "myndighed", answer="kommunen")
     person.answer("klage-afgoerelse", "emne", answer="kontanthjaelp")
+    person.answer("klage-afgoerelse", "kanal", answer="digital")
     response = person.answer("klage-afgoerelse", "modtaget", shortcut="today")
-    assert response.headers["Location"].endswith("/flow/klage-afgoerelse/form")
+    assert response.headers["Location"].endswith("/flow/klage-afgoerelse/tilfoej")
+
+
+def test_a_paper_letter_in_time_by_the_6_hverdage_rule_is_not_late(real_app):
+    """Dated 31 Oct 2026 on paper: presumed received 9 Nov, so 4 weeks end 7 Dec, after today (3 Dec)."""
+    person = KioskClient(real_app)
+    person.get("/flow/klage-afgoerelse/myndighed")
+    person.answer("klage-afgoerelse", "myndighed", answer="kommunen")
+    person.answer("klage-afgoerelse", "emne", answer="kontanthjaelp")
+    person.answer("klage-afgoerelse", "kanal", answer="papir")
+    response = person.answer("klage-afgoerelse", "modtaget", day="31", month="10", year="2026")
+    assert response.headers["Location"].endswith("/flow/klage-afgoerelse/tilfoej")
+    person.answer("klage-afgoerelse", "kanal", answer="digital", status=303)
+    response = person.answer("klage-afgoerelse", "modtaget", day="31", month="10", year="2026")
+    assert response.headers["Location"].endswith("/flow/klage-afgoerelse/for-sent")
 
 
 def test_the_borgerraadgiver_letter_is_offered_only_where_the_kommune_has_one(real_app):
