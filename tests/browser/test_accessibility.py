@@ -48,8 +48,11 @@ def screens(page):
     yield "multi with error"
     page.click("#choice-penge")
     page.click("button.next")
-    page.wait_for_selector("input[name=day]")
+    page.wait_for_selector("#today")
     yield "date"
+    page.click("#other-day summary")
+    page.wait_for_selector("input[name=day]")
+    yield "date, other day open"
     page.click("#today")
     page.wait_for_selector("textarea#answer")
     yield "text"

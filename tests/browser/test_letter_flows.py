@@ -64,6 +64,7 @@ def read_and_print(page, flow, step, letters):
     """Keep the letter preview's text, press Udskriv (no queue here: the PDF is shown), come back."""
     if flow.documents[step.document].kind != "letter":
         return
+    page.click("#whole-letter summary")  # the whole letter waits behind "Se hele brevet"
     letters.append(page.inner_text(".paper"))
     assert page.locator(".paper b").count() == 0, "typed markup became markup"
     url = page.url

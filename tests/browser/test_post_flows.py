@@ -47,21 +47,42 @@ def choose_language(page, lang):
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
-def test_from_a_letter_to_a_printed_sheet_in_under_10_taps(tapper, lang):
+def test_from_a_letter_to_a_printed_complaint_in_at_most_12_taps(tapper, lang):
+    """The journey the kiosk exists for, with JavaScript on: a kommune decision that came 6 days ago."""
     page, tap, taps, violations = tapper
     choose_language(page, lang)
     page.goto("/")
     taps.clear()
-    tap("#area-post", "#flow-forstaa-brev")
     tap("#flow-forstaa-brev", "#choice-kommunen")
     tap("#choice-kommunen", "#choice-afgoerelse")
     tap("#choice-afgoerelse", "#choice-digital")
-    tap("#choice-digital", "#skip")
-    tap("#skip", "#today")
-    tap("#today", "#deadline")
+    tap("#choice-digital", "#ago-6")
+    tap("#ago-6", "#lead")
+    assert page.locator("#lead-deadline").is_visible()
+    tap("#lead", "#choice-kontanthjaelp")
+    tap("#choice-kontanthjaelp", "#choice-hvorfor")  # known answers are skipped: next is the one optional screen
+    tap("button.next", "#whole-letter")
     tap("#print", "#print-failed")
-    assert len(taps) < 10, taps
+    # No printer here: the letter and its action sheet are both shown to print from the browser.
+    assert page.locator("iframe.pdf-frame").count() == 2
+    assert len(taps) <= 12, taps
     assert violations == {}, "\n".join(f"== {k}\n{v}" for k, v in violations.items())
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_deadline_and_the_next_step_are_above_the_fold(browser, real_server, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, base_url=real_server)
+    page = context.new_page()
+    page.goto("/flow/forstaa-brev")
+    for selector in ("#choice-kommunen", "#choice-afgoerelse", "#choice-digital", "#yesterday"):
+        page.click(selector)
+    page.wait_for_selector("#lead")
+    for selector in ("#lead-deadline", "#lead"):
+        box = page.locator(selector).bounding_box()
+        assert box["y"] + box["height"] <= size[1], (selector, box, size)
+    # The first button after the sheet is not "Til forsiden": it is not there at all on a result that leads.
+    assert page.locator("#to-start").count() == 0
+    context.close()
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
