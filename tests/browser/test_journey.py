@@ -91,7 +91,7 @@ def test_printing_without_a_printer_shows_the_pdf_with_a_big_button(page):
         page.wait_for_selector("#print-failed")
     assert pdf.value.headers["content-type"] == "application/pdf"
     assert "content-disposition" not in pdf.value.headers
-    assert page.is_visible("#print-frame")
+    page.wait_for_selector("#print-frame", state="visible")  # shown by script after the swap settles
 
 
 def test_printing_to_a_queue_that_fails_says_so_kindly(page, live_server, tmp_path, monkeypatch):
