@@ -19,6 +19,9 @@ def sample_answers(step, flow, answers):
     if step.kind == "choice":
         return [c.value for c in step.choices]
     if step.kind == "multi":
+        # A multi step that routes (the extras screen) is tried with each choice alone, to reach every branch.
+        if any(r.on == step.id for s in flow.steps.values() if s.route for r in s.route.routes()):
+            return [[c.value] for c in step.choices]
         return [[step.choices[0].value]]
     if step.kind == "date":
         late_routes = [s for s in flow.steps.values() if s.route and s.route.late and s.route.on == step.id]
