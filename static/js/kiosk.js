@@ -3,6 +3,20 @@
 (function () {
   "use strict";
 
+  // ---- Error pages reach the screen. ----
+  // htmx 2 swaps only 2xx and 3xx answers by default, so with JavaScript on a 4xx changed
+  // nothing: the staff lock-out (429) never showed and the old "Forkert PIN" stayed, and "too
+  // much text" (413) did nothing. Every answer the kiosk sends is a whole, kind page, so show it,
+  // as a browser without JavaScript does: 400 screen open too long, 404 no such page, 405, 413 too
+  // much text (with a way back), 429 staff locked out, 500 something went wrong.
+  // 204 ("Jeg er her stadig") has no page and changes nothing.
+  if (window.htmx) {
+    window.htmx.config.responseHandling = [
+      { code: "204", swap: false },
+      { code: "[2345]..", swap: true }
+    ];
+  }
+
   // ---- Idle: warn, then wipe. The server's store also expires on its own. ----
   var lastActivity = Date.now();
   var ACTIVITY = ["pointerdown", "keydown", "touchstart", "input", "wheel"];

@@ -2,6 +2,7 @@
 import re
 
 from tests.conftest import walk_journey
+from tests.html_tree import parse
 
 
 def text_of(response):
@@ -152,3 +153,12 @@ def test_every_picture_on_every_screen_exists(kiosk):
         assert 'src=""' not in page, url
         for src in re.findall(r'src="(/static/[^"]+)"', page):
             kiosk.get(src)
+
+
+def test_the_413_page_has_a_way_back_to_the_screen_the_text_was_typed_on(kiosk):
+    # "Gå tilbage" needs a button: the kiosk browser has none of its own.
+    kiosk.get("/flow/journey/hvem")
+    page = parse(kiosk.answer("journey", "hvem", status=413, answer="x" * 70_000).text)
+    assert page.find("h1").text() == "Der var for meget tekst"
+    assert page.find("a", id="back").attrs["href"] == "/flow/journey/hvem"
+    assert parse(kiosk.post("/faerdig", {"x": "x" * 70_000}, status=413).text).find("a", id="back") is None
