@@ -111,3 +111,25 @@ def test_the_digital_post_check_walks_to_the_end(tapper, lang):
     tap("#choice-ja", "button.next")
     tap("button.next", "#to-start")
     assert violations == {}, "\n".join(f"== {k}\n{v}" for k, v in violations.items())
+
+
+def test_the_letter_journey_works_without_javascript(browser, real_server):
+    """Every screen is a plain form or link: disclosures are <details>, the lead is a link."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, base_url=real_server,
+                                  java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/")
+    for selector in ("#flow-forstaa-brev", "#choice-kommunen", "#choice-afgoerelse", "#choice-papir"):
+        page.click(selector)
+    page.click("#other-day summary")  # a paper letter dated earlier: the pickers open without script
+    page.click("label:has(input[name=day][value='1'])")
+    page.click("#other-day button.next")
+    page.click("#lead")
+    page.click("#choice-boligstoette")
+    page.click("button.next")
+    page.click("#whole-letter summary")
+    letter = page.inner_text(".paper")
+    assert "Udbetaling Danmark" in letter and "dateret den 1." in letter  # boligstøtte goes to UDK
+    page.click("#print")
+    page.wait_for_selector("#print-failed")
+    context.close()
