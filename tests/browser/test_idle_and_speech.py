@@ -69,3 +69,15 @@ def test_read_aloud_says_so_plainly_when_there_is_no_voice(page):
     page.evaluate("document.getElementById('read-aloud').setAttribute('data-server-voice', '0')")
     page.click("#read-aloud")
     assert page.inner_text("#read-aloud") == "Ingen stemme til dette sprog"
+
+
+def test_read_aloud_reads_words_never_web_addresses(page):
+    """Sources open (as staff see them) or closed, the voice gets the screen's words and no URL."""
+    page.goto("/flow/journey/hvem")
+    page.evaluate("document.querySelectorAll('details.sources').forEach(function (d) { d.open = true; })")
+    assert "https://" in page.inner_text("main")  # the control: an address is on the screen
+    with page.expect_request("**/tale") as request:
+        page.click("#read-aloud")
+    spoken = request.value.post_data
+    assert "Hvem er brevet fra?" in spoken
+    assert "http" not in spoken and "www." not in spoken
