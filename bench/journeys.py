@@ -79,7 +79,7 @@ class Person:
         self.walk.taps += 1
         if element.tag == "a":
             return self._see(element.attrs["href"])
-        form = element
+        form = self.page.by_id(element.attrs["form"]) if element.attrs.get("form") else element
         while form is not None and form.tag != "form":
             form = form.parent
         data = {i.attrs["name"]: i.attrs.get("value", "") for i in form.find_all("input", type="hidden")}
