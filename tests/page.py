@@ -1,7 +1,8 @@
-"""A parsed page, as a person sees it: elements by id, links, forms, and the words on screen.
+"""Pages parsed into elements, as a person sees them: elements by id, links, forms, the words on screen.
 
-Tests check parsed HTML, not substrings (in the spirit of GOV.UK Notify's test client). Built on
-the standard library's html.parser, so it needs nothing from outside.
+Tests check parsed HTML, not substrings (in the spirit of GOV.UK Notify's test client): a substring
+test cannot tell `&lt;b&gt;` (text, safe) from `<b>` (markup) once both are decoded; the parser can.
+Built on the standard library's html.parser, so it needs nothing from outside.
 """
 import re
 from dataclasses import dataclass, field
@@ -22,15 +23,21 @@ class Element:
     def text(self):
         return " ".join(" ".join(c.text() if isinstance(c, Element) else c for c in self.children).split())
 
-    def iter(self):
+    def walk(self):
         yield self
         for child in self.children:
             if isinstance(child, Element):
-                yield from child.iter()
+                yield from child.walk()
+
+    iter = walk
 
     def find_all(self, tag=None, **attrs):
-        return [e for e in self.iter() if (tag is None or e.tag == tag)
+        return [e for e in self.walk() if (tag is None or e.tag == tag)
                 and all(e.attrs.get(k.rstrip("_")) == v for k, v in attrs.items())]
+
+    def find(self, tag=None, **attrs):
+        found = self.find_all(tag, **attrs)
+        return found[0] if found else None
 
     def has_class(self, name):
         return name in (self.attrs.get("class") or "").split()
@@ -40,33 +47,39 @@ class _Builder(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.root = Element("#document", {})
-        self.current = self.root
+        self.open = [self.root]
 
     def handle_starttag(self, tag, attrs):
-        element = Element(tag, {k: (v if v is not None else "") for k, v in attrs}, self.current)
-        self.current.children.append(element)
+        element = Element(tag, {k: (v if v is not None else "") for k, v in attrs}, self.open[-1])
+        self.open[-1].children.append(element)
         if tag not in VOID:
-            self.current = element
+            self.open.append(element)
 
     def handle_startendtag(self, tag, attrs):
-        self.current.children.append(Element(tag, {k: v or "" for k, v in attrs}, self.current))
+        self.open[-1].children.append(Element(tag, {k: (v if v is not None else "") for k, v in attrs}, self.open[-1]))
 
     def handle_endtag(self, tag):
-        node = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
+        # Close up to the matching open element; a stray end tag closes nothing.
+        for i in range(len(self.open) - 1, 0, -1):
+            if self.open[i].tag == tag:
+                del self.open[i:]
+                return
 
     def handle_data(self, data):
-        self.current.children.append(data)
+        self.open[-1].children.append(data)
+
+
+def parse(html):
+    """The page's element tree (its root), for tests that only need to find elements."""
+    builder = _Builder()
+    builder.feed(html)
+    builder.close()
+    return builder.root
 
 
 class Page:
     def __init__(self, html):
-        builder = _Builder()
-        builder.feed(html)
-        self.root = builder.root
+        self.root = parse(html)
         self.ids = {e.attrs["id"]: e for e in self.root.iter() if "id" in e.attrs}
 
     def by_id(self, element_id):

@@ -1,7 +1,7 @@
 """Every POST needs the token that belongs to this visit."""
 import pytest
 
-from tests.html_tree import parse
+from tests.page import parse
 
 POSTS = ["/forfra", "/faerdig", "/stadig", "/sprog", "/flow/journey/hvem", "/personale/",
          "/personale/indstillinger", "/personale/side-om-side", "/personale/log-ud", "/tale"]

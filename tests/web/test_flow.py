@@ -2,7 +2,7 @@
 import re
 
 from tests.conftest import walk_journey
-from tests.html_tree import parse
+from tests.page import parse
 
 
 def text_of(response):

@@ -15,7 +15,7 @@ from kiosk import create_app
 from kiosk.flows import engine
 from tests.conftest import KioskClient
 from tests.content.conftest import all_paths, sample_answers
-from tests.html_tree import parse
+from tests.page import parse
 from tests.web.fuzz_cases import PROBES, cases
 
 SEED = int(os.environ.get("KIOSK_FUZZ_SEED", "2026"))
