@@ -6,6 +6,7 @@ import datetime
 import re
 from pathlib import Path
 
+from .letter_check import check_letter
 from .model import CODE_KINDS, DOCUMENT_KINDS, PERIOD_UNITS, STEP_KINDS
 
 CARRY_KINDS = {"choice", "multi", "date", "time", "text"}
@@ -117,9 +118,11 @@ def _check_document(flow, doc, where, letters_dir, problems):
         if not doc.template or not path.is_file():
             problems.append(f"{where}: template '{doc.template}' not found")
         else:
-            blocks = set(re.findall(r"{%-?\s*block\s+(\w+)", path.read_text(encoding="utf-8")))
+            source = path.read_text(encoding="utf-8")
+            blocks = set(re.findall(r"{%-?\s*block\s+(\w+)", source))
             for missing in sorted(LETTER_BLOCKS - blocks):
                 problems.append(f"{where}: template '{doc.template}' has no block '{missing}'")
+            check_letter(flow, doc.template, source, where, problems)
     has_more = doc.event or doc.lists or doc.contacts or doc.entries or doc.cards or doc.cards_from
     if doc.kind == "sheet" and (len(doc.steps) > 3 or not (doc.steps or has_more)):
         problems.append(f"{where}: a sheet has one to three steps")

@@ -143,3 +143,31 @@ def test_carried_answers_must_land_on_a_question_step(content):
     found = problems(content)
     assert "carry from 'short' into 'tjek', which is no question step" in found
     assert "into 'hvem'" not in found
+
+
+def letter_with(content, extra):
+    path = content / "letters" / "journey.txt"
+    path.write_text(path.read_text().replace("{% if frist %}", extra + "\n{% if frist %}", 1))
+
+
+def test_a_letter_that_reads_a_step_the_flow_does_not_have_is_refused(content):
+    letter_with(content, '{% if svar.get("hvdd") %}x{% endif %}')
+    assert "letter 'journey.txt' reads step 'hvdd', which the flow does not have" in problems(content)
+
+
+@pytest.mark.parametrize("typo", [
+    '{% if svar.get("hvem") == "kommnen" %}x{% endif %}',
+    '{% if "pengge" in svar.get("hvad") %}x{% endif %}',
+    '{% set valgte = svar.get("hvad") or [] %}{% if "pengge" in valgte %}x{% endif %}',
+    '{% if svar.hvem in ("kommunen", "kommnen") %}x{% endif %}',
+])
+def test_a_letter_that_compares_an_answer_with_a_choice_that_does_not_exist_is_refused(content, typo):
+    letter_with(content, typo)
+    found = problems(content)
+    assert "which is not one of its choices" in found and ("kommnen" in found or "pengge" in found)
+
+
+def test_a_letter_that_names_real_steps_and_choices_loads(content):
+    letter_with(content, '{% set valgte = svar.get("hvad") or [] %}{% if "penge" in valgte and '
+                         'svar.get("hvem") != "kommunen" and "navn" in svar %}x{% endif %}')
+    load_content(content, lambda name: True)
