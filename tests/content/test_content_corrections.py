@@ -14,7 +14,7 @@ import pytest
 
 from kiosk.flows import engine
 from tests.conftest import KioskClient
-from tests.content.conftest import all_paths, seed
+from tests.content.conftest import all_paths, complete, seed
 
 AARHUS = {"kommune": "0751", "kommune_address": "Rådhuspladsen 2, 8000 Aarhus C", "kommune_phone": "89 40 20 00",
           "borgerraadgiver": True, "borgerraadgiver_address": "Rådhuset, 8000 Aarhus C", "centre_place": "Aarhus"}
@@ -28,23 +28,6 @@ def app(real_app):
 
 def flow_of(app, flow_id):
     return app.extensions["kiosk_content"].flows[flow_id]
-
-
-def complete(flow, given):
-    """The given answers, plus "passed" for screens and nothing for optional questions."""
-    answers = dict(given)
-    for _ in range(60):
-        last = engine.walk(flow, answers)[-1]
-        if last in answers:
-            return answers
-        step = flow.steps[last]
-        if step.kind in ("info", "check", "document"):
-            answers[last] = True
-        elif step.optional:
-            answers[last] = [] if step.kind == "multi" else ""
-        else:
-            raise AssertionError(f"{flow.id}: the answers do not cover '{last}'")
-    raise AssertionError("no end")
 
 
 def words(text):

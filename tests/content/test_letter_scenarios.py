@@ -15,7 +15,7 @@ import pytest
 from kiosk import clock, compose
 from kiosk.flows import engine
 from tests.conftest import KioskClient
-from tests.content.conftest import all_paths, seed
+from tests.content.conftest import all_paths, complete, seed
 
 TODAY = datetime.date(2026, 11, 27)
 OWN = "Jeg har <b>ingen</b> penge & ingen bolig"  # typed text must print as typed
@@ -139,23 +139,6 @@ def centre_app(real_app):
         kommune="0751", kommune_address="Rådhuspladsen 2, 8000 Aarhus C", kommune_phone="89 40 20 00",
         borgerraadgiver=True, borgerraadgiver_address="Rådhuset, 8000 Aarhus C", centre_place="Aarhus")
     return real_app
-
-
-def complete(flow, answers):
-    """The given answers, plus "passed" for screens and nothing for optional questions."""
-    answers = dict(answers)
-    for _ in range(60):
-        last = engine.walk(flow, answers)[-1]
-        if last in answers:
-            return answers
-        step = flow.steps[last]
-        if step.kind in ("info", "check", "document"):
-            answers[last] = True
-        elif step.optional:
-            answers[last] = [] if step.kind == "multi" else ""
-        else:
-            raise AssertionError(f"{flow.id}: the scenario does not answer '{last}'")
-    raise AssertionError("no end")
 
 
 def printed(person, flow, answers, kind, tmp_path):

@@ -160,8 +160,8 @@ def test_every_letter_flow_prints_its_letter_through_the_queue(cups, monkeypatch
     """Udskriv on each letter flow's letter screen sends it to the real queue; the page that comes
     out of cups-pdf carries the letter's subject."""
     from tests.conftest import KioskClient
-    from tests.content.conftest import seed
-    from tests.content.test_letter_scenarios import SCENARIOS, complete
+    from tests.content.conftest import complete, seed
+    from tests.content.test_letter_scenarios import SCENARIOS
 
     base, env = cups
     monkeypatch.setenv("CUPS_SERVER", env["CUPS_SERVER"])

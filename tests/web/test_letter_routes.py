@@ -14,6 +14,16 @@ def klage_state(person):
     return person.app.extensions["kiosk_store"].get(person.visit_id)["flows"]["klage-afgoerelse"]["answers"]
 
 
+def complaint_up_to_the_date(app, channel):
+    """A person who answers the complaint's first questions themselves, up to the date."""
+    person = KioskClient(app)
+    person.get("/flow/klage-afgoerelse/myndighed")
+    person.answer("klage-afgoerelse", "myndighed", answer="kommunen")
+    person.answer("klage-afgoerelse", "emne", answer="kontanthjaelp")
+    person.location = person.answer("klage-afgoerelse", "kanal", answer=channel).headers["Location"]
+    return person
+
+
 def test_the_result_screen_leads_into_the_complaint_with_what_is_known_filled_in(real_app):
     person = KioskClient(real_app)
     seed(person, "forstaa-brev", {"afsender": "udbetaling-danmark", "art": "afgoerelse", "kanal": "digital",
@@ -34,12 +44,8 @@ def test_the_result_screen_leads_into_the_complaint_with_what_is_known_filled_in
 
 def test_a_question_the_person_answered_is_not_skipped_on_the_way(real_app):
     """Only carried answers are skipped: a person who answered the channel themselves sees the date next."""
-    person = KioskClient(real_app)
-    person.get("/flow/klage-afgoerelse/myndighed")
-    person.answer("klage-afgoerelse", "myndighed", answer="kommunen")
-    person.answer("klage-afgoerelse", "emne", answer="kontanthjaelp")
-    response = person.answer("klage-afgoerelse", "kanal", answer="digital")
-    assert response.headers["Location"].endswith("/flow/klage-afgoerelse/modtaget")
+    person = complaint_up_to_the_date(real_app, "digital")
+    assert person.location.endswith("/flow/klage-afgoerelse/modtaget")
 
 
 def test_an_answer_that_does_not_fit_is_not_carried(real_app):
@@ -63,11 +69,7 @@ def test_a_carry_never_overwrites_what_the_person_already_answered(real_app):
 
 
 def test_a_late_complaint_explains_itself_and_asks_why(real_app):
-    person = KioskClient(real_app)
-    person.get("/flow/klage-afgoerelse/myndighed")
-    person.answer("klage-afgoerelse", "myndighed", answer="kommunen")
-    person.answer("klage-afgoerelse", "emne", answer="kontanthjaelp")
-    person.answer("klage-afgoerelse", "kanal", answer="digital")
+    person = complaint_up_to_the_date(real_app, "digital")
     old = TODAY - datetime.timedelta(days=60)
     response = person.answer("klage-afgoerelse", "modtaget", day=str(old.day), month=str(old.month), year=str(old.year))
     assert response.headers["Location"].endswith("/flow/klage-afgoerelse/for-sent")
@@ -75,22 +77,14 @@ def test_a_late_complaint_explains_itself_and_asks_why(real_app):
 
 
 def test_a_complaint_in_time_goes_straight_on(real_app):
-    person = KioskClient(real_app)
-    person.get("/flow/klage-afgoerelse/myndighed")
-    person.answer("klage-afgoerelse", "myndighed", answer="kommunen")
-    person.answer("klage-afgoerelse", "emne", answer="kontanthjaelp")
-    person.answer("klage-afgoerelse", "kanal", answer="digital")
+    person = complaint_up_to_the_date(real_app, "digital")
     response = person.answer("klage-afgoerelse", "modtaget", shortcut="today")
     assert response.headers["Location"].endswith("/flow/klage-afgoerelse/tilfoej")
 
 
 def test_a_paper_letter_in_time_by_the_6_hverdage_rule_is_not_late(real_app):
     """Dated 31 Oct 2026 on paper: presumed received 9 Nov, so 4 weeks end 7 Dec, after today (3 Dec)."""
-    person = KioskClient(real_app)
-    person.get("/flow/klage-afgoerelse/myndighed")
-    person.answer("klage-afgoerelse", "myndighed", answer="kommunen")
-    person.answer("klage-afgoerelse", "emne", answer="kontanthjaelp")
-    person.answer("klage-afgoerelse", "kanal", answer="papir")
+    person = complaint_up_to_the_date(real_app, "papir")
     response = person.answer("klage-afgoerelse", "modtaget", day="31", month="10", year="2026")
     assert response.headers["Location"].endswith("/flow/klage-afgoerelse/tilfoej")
     person.answer("klage-afgoerelse", "kanal", answer="digital", status=303)
