@@ -43,7 +43,7 @@ SCENARIOS = [
     # 4 weeks is 1. juledag; 2. juledag and the weekend follow.
     ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "serviceloven", "kanal": "digital", "modtaget": "2026-11-27"},
      ["Klage over afgørelse om støtte efter serviceloven", "Jeg er uenig i afgørelsen", "se på sagen igen",
-      "Navn: ____"], ["mandag den 28. december 2026"], ["for sent", "Foreløbig"]),
+      "Navn: ____", "Tlf. eller adresse: ____"], ["mandag den 28. december 2026"], ["for sent", "Foreløbig"]),
     # Received 20 October: the deadline (17 November) has passed. The letter asks, it never admits.
     ("klage-afgoerelse", {"myndighed": "kommunen", "emne": "kontanthjaelp", "kanal": "digital", "modtaget": "2026-10-20",
                           "saerlig-grund": "Jeg lå på hospitalet"},
