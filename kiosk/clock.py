@@ -6,6 +6,7 @@ day with `fixed()` and pass on any day of any year (CI also runs them under a sh
 """
 import contextlib
 import datetime
+import time
 
 _fixed: datetime.date | None = None
 
@@ -15,8 +16,8 @@ def today() -> datetime.date:
 
 
 def now_utc() -> datetime.datetime:
-    """The moment, for timestamps that must be real (a calendar entry's DTSTAMP)."""
-    return datetime.datetime.now(datetime.timezone.utc)
+    """The moment, for timestamps that must be real (a calendar entry's DTSTAMP), never fixed."""
+    return datetime.datetime.fromtimestamp(time.time(), datetime.timezone.utc)
 
 
 @contextlib.contextmanager

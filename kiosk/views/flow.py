@@ -7,7 +7,7 @@ from werkzeug.datastructures import MultiDict
 
 from .. import clock, compose, visit
 from ..flows import engine
-from ..flows.parse import date_parts, fits, parse, time_parts
+from ..flows.parse import RECENT, date_parts, fits, parse, time_parts
 
 bp = Blueprint("flow", __name__, url_prefix="/flow")
 
@@ -148,8 +148,9 @@ def _render(flow, current, answers, shown=None, error=None):
     }
     if current.kind == "date" and max(current.years) <= 0:
         today = clock.today()
-        context["recent"] = [(f"ago-{n}", format_date(today - datetime.timedelta(days=n), "EEEE d/M"))
-                             for n in range(2, 7)]
+        # "I dag" and "I går" are in the template; the other recent days are named by their weekday.
+        context["recent"] = [(value, format_date(today - datetime.timedelta(days=back), "EEEE d/M"))
+                             for value, back in RECENT.items() if back >= 2]
     if current.kind == "check":
         context["answered"] = engine.answered_steps(flow, answers)
         context["answers"] = answers
