@@ -57,6 +57,12 @@ LANGUAGES = {
     # Each name in its own script: a person finds their language by how it looks.
     "da": {"name": "Dansk", "dir": "ltr"},
     "en": {"name": "English", "dir": "ltr"},
+    "ar": {"name": "العربية", "dir": "rtl"},
+    "pl": {"name": "Polski", "dir": "ltr"},
+    "ro": {"name": "Română", "dir": "ltr"},
+    "uk": {"name": "Українська", "dir": "ltr"},
+    "tr": {"name": "Türkçe", "dir": "ltr"},
+    "kl": {"name": "Kalaallisut", "dir": "ltr"},
 }
 
 

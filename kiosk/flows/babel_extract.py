@@ -1,7 +1,7 @@
 """A Babel extractor for flow and area files, so `pybabel extract` finds content text too."""
 import tomllib
 
-STEP_TEXT = ("question", "hint", "summary", "staff_note")
+STEP_TEXT = ("question", "hint", "summary", "staff_note", "lead_label")
 CHOICE_TEXT = ("label", "hint")
 
 
@@ -9,6 +9,8 @@ def _texts(data):
     yield data.get("title")
     for area in data.get("areas", []):
         yield area.get("title")
+    for source in data.get("sources", []):
+        yield source.get("title")
     for document in data.get("documents", []):
         yield document.get("title")
         yield from document.get("steps", [])
