@@ -37,6 +37,7 @@ from .pdftext import (
     single_font,
     visual_order,
 )
+from .words import DANISH
 
 MONTHS_DA = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
              "september", "oktober", "november", "december"]
@@ -74,6 +75,9 @@ class Sheet:
     codes: list = field(default_factory=list)  # (payload, caption)
     centre: str = ""
     footer: str = ""
+    page_words: str = "Side %(number)s af %(total)s"  # in the sheet's language
+    danish: list = field(default_factory=list)  # the deadline and the steps again, in Danish
+    danish_heading: str = ""  # in the person's language: "the same in Danish, for staff"
     rtl: bool = False
     when: list = field(default_factory=list)  # a meeting: date, time, place, printed large
     lists: list = field(default_factory=list)  # (heading, [items])
@@ -109,8 +113,9 @@ def _para(text, style, bold=False):
     return Paragraph(markup(text, bold=bold), style)
 
 
-def _numbered_canvas(footer):
-    """A canvas that writes "Side N af M" and the footer once the page count is known."""
+def _numbered_canvas(footer, page_words):
+    """A canvas that writes "Side N af M" (in the document's language) and the footer once the
+    page count is known."""
 
     class NumberedCanvas(pdfcanvas.Canvas):
         def __init__(self, *args, **kwargs):
@@ -123,12 +128,14 @@ def _numbered_canvas(footer):
 
         def save(self):
             total = len(self._pages)
-            widest = pdfmetrics.stringWidth(f"Side {total} af {total}", LATIN, 9)
-            text, font, size = fit_line(footer, A4[0] - 45 * mm - widest, 9)
+            page_room = 50 * mm
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                self.setFont(LATIN, 9)
-                self.drawRightString(A4[0] - 20 * mm, 12 * mm, f"Side {number} af {total}")
+                page, page_font, page_size = fit_line(page_words % {"number": number, "total": total}, page_room, 9)
+                width = pdfmetrics.stringWidth(page, page_font, page_size)
+                text, font, size = fit_line(footer, A4[0] - 45 * mm - width, 9)
+                self.setFont(page_font, page_size)
+                self.drawRightString(A4[0] - 20 * mm, 12 * mm, page)
                 self.setFont(font, size)
                 self.drawString(20 * mm, 12 * mm, text)
                 super().showPage()
@@ -137,19 +144,20 @@ def _numbered_canvas(footer):
     return NumberedCanvas
 
 
-def _build(story, title, subject, footer):
+def _build(story, title, subject, footer, page_words="Side %(number)s af %(total)s"):
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm,
                             topMargin=18 * mm, bottomMargin=22 * mm,
                             title=title, author=AUTHOR, subject=subject, creator=AUTHOR,
                             producer=AUTHOR, keywords="")
-    doc.build(story, canvasmaker=_numbered_canvas(footer))
+    doc.build(story, canvasmaker=_numbered_canvas(footer, page_words))
     return buffer.getvalue()
 
 
-def _footer(centre):
-    where = safe(centre) or "værestedet"
-    return f"Skrevet med hjælp på {where}. Kiosken gemmer intet."
+def footer(centre, words=DANISH):
+    """The last line of every page, in the document's language (letters: always Danish)."""
+    where = safe(centre).strip() or words("værestedet")
+    return words("Skrevet med hjælp på %(where)s. Kiosken gemmer intet.", where=where)
 
 
 def _head(recipient, sender):
@@ -182,7 +190,7 @@ def build_letter(letter):
     story.append(KeepTogether(closing))
     if safe(letter.hand_in).strip():
         story += [Spacer(1, 8 * mm), _para(letter.hand_in, s["small"])]
-    return _build(story, "Brev", "Brev til en myndighed", _footer(letter.centre))
+    return _build(story, "Brev", "Brev til en myndighed", footer(letter.centre))
 
 
 class QrRow(Flowable):
@@ -231,7 +239,13 @@ def build_sheet(sheet):
     for start in range(0, len(sheet.codes), 3):
         story += [Spacer(1, 8 * mm), QrRow(sheet.codes[start:start + 3])]
     story += _more_parts(sheet, s)
-    return _build(story, "Det skal du gøre", "Handlingsark", sheet.footer or _footer(sheet.centre))
+    if sheet.danish:
+        # For staff or a caseworker: Danish, left to right, whatever the person's language.
+        danish = _styles()
+        block = [Spacer(1, 6 * mm), _para(sheet.danish_heading or "På dansk", danish["step"], bold=True)]
+        block += [_para(line, danish["base"]) for line in sheet.danish]
+        story.append(KeepTogether(block))
+    return _build(story, "Det skal du gøre", "Handlingsark", sheet.footer or footer(sheet.centre), sheet.page_words)
 
 
 def _more_parts(sheet, s):

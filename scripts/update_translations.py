@@ -17,7 +17,7 @@ PYBABEL = [sys.executable, "-m", "babel.messages.frontend"]
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         pot = Path(tmp) / "messages.pot"
-        subprocess.run([*PYBABEL, "-q", "extract", "-F", "babel.cfg", "-k", "N_", "--no-location",
+        subprocess.run([*PYBABEL, "-q", "extract", "-F", "babel.cfg", "-k", "N_", "-k", "words", "--no-location",
                         "--sort-output", "-o", str(pot), "."], cwd=ROOT, check=True)
         subprocess.run([*PYBABEL, "-q", "update", "-i", str(pot), "-d", "translations",
                         "--no-fuzzy-matching", "--ignore-obsolete"], cwd=ROOT, check=True)
