@@ -77,6 +77,13 @@ def parse_settings(form, current, languages):
 
 
 def save(app, settings):
-    cfg.write_centre_settings(app.config["SETTINGS_FILE"], settings)
-    app.extensions["kiosk_centre"] = cfg.read_centre_settings(app.config["SETTINGS_FILE"])
-    app.extensions["kiosk_store"].ttl = int(settings["idle_timeout_seconds"]) + 15
+    """Write the settings, then use them. Raises OSError (disk full, read-only) with the old file
+    whole (config.write_centre_settings writes a temp file and renames it)."""
+    from . import use_centre_settings
+
+    path = app.config["SETTINGS_FILE"]
+    # The PIN belongs to the `set-pin` command on the PC: keep what the file holds now, so a
+    # save from the staff screen never brings back a PIN that was replaced since the start.
+    settings = {**settings, "staff_pin_hash": cfg.read_centre_settings(path)["staff_pin_hash"]}
+    cfg.write_centre_settings(path, settings)
+    use_centre_settings(app, cfg.read_centre_settings(path))

@@ -45,13 +45,17 @@ DEFAULTS = {
     "MAX_FORM_MEMORY_SIZE": 64 * 1024,
     "IDLE_WARNING_SECONDS": 30,
     "STAFF_MAX_TRIES": 5,
-    "STAFF_LOCKOUT_SECONDS": 300,
+    # Five wrong PINs from one source within 15 minutes lock that source until the 15 minutes end.
+    "STAFF_LOCKOUT_SECONDS": 900,
     "THREADS": 8,
+    # A print job that has not printed within this many seconds (paused or offline printer) is
+    # cancelled, and the person is told (kiosk/printing.py).
+    "PRINT_TIMEOUT_SECONDS": 20,
 }
 
 INT_KEYS = {"PORT", "STORE_MAX_VISITS", "STORE_MAX_BYTES", "MAX_CONTENT_LENGTH",
             "MAX_FORM_MEMORY_SIZE", "IDLE_WARNING_SECONDS", "STAFF_MAX_TRIES",
-            "STAFF_LOCKOUT_SECONDS", "THREADS"}
+            "STAFF_LOCKOUT_SECONDS", "THREADS", "PRINT_TIMEOUT_SECONDS"}
 
 LANGUAGES = {
     # Each name in its own script: a person finds their language by how it looks.

@@ -4,6 +4,8 @@ Sources: OWASP ASVS 5.0 V3.4.3-3.4.6 and V14.3.2; the self-only CSP from
 ../shared/research/reliability-anchors.md B3-20. htmx runs with allowEval off, so
 script-src needs neither 'unsafe-inline' nor 'unsafe-eval'.
 """
+import sys
+
 from flask import request
 
 CSP = "; ".join([
@@ -41,3 +43,53 @@ def set_headers(response):
         response.vary.add("HX-Request")
         response.vary.add("Cookie")
     return response
+
+
+# For answers Flask never sees: waitress's own errors (431 for huge headers, 400 for a broken
+# request) and the last-resort page below. The same headers as every Flask page.
+FIXED_HEADERS = [
+    ("Content-Security-Policy", CSP),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cache-Control", "no-store, max-age=0"),
+]
+
+# Static Danish words, no store, no template, no translation: nothing left that can fail.
+LAST_RESORT_PAGE = (
+    '<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Noget gik galt</title>'
+    '<link rel="stylesheet" href="/static/css/kiosk.css"></head><body><main id="main">'
+    '<h1>Noget gik galt</h1><p class="lead">Det er ikke din skyld. Tryk på Start og prøv igen, '
+    'eller spørg personalet.</p><a class="big-button" href="/" id="to-start"><span>Start</span></a>'
+    '</main></body></html>').encode()
+
+
+def last_resort(wsgi_app, log_error):
+    """Wrap the app so no exception ever reaches the WSGI server. Flask's own error handlers come
+    first; this answers only when they fail too. Without it waitress answers a plain English
+    "Internal Server Error" with none of the headers, and logs the full traceback."""
+    def app(environ, start_response):
+        try:
+            return wsgi_app(environ, start_response)
+        except Exception as exc:  # noqa: BLE001 - the last line: a kind page, whatever broke
+            log_error(exc)
+            start_response("500 INTERNAL SERVER ERROR",
+                           [("Content-Type", "text/html; charset=utf-8"), *FIXED_HEADERS,
+                            ("Content-Length", str(len(LAST_RESORT_PAGE)))], sys.exc_info())
+            return [LAST_RESORT_PAGE]
+    return app
+
+
+def protect_waitress():
+    """Give waitress's own error answers (431, 400, its 500) the security headers."""
+    from waitress.channel import HTTPChannel
+    from waitress.task import ErrorTask
+
+    class HeaderedErrorTask(ErrorTask):
+        def execute(self):
+            # Before the body: waitress sends the header block on the first write.
+            self.response_headers.extend(FIXED_HEADERS)
+            super().execute()
+
+    HTTPChannel.error_task_class = HeaderedErrorTask

@@ -1,7 +1,6 @@
 """Which language to speak. The choice lives in the visit's store, never in a cookie or URL."""
 from flask import current_app, g, has_request_context
 
-from . import visit
 from .config import LANGUAGES
 
 
@@ -14,9 +13,11 @@ def enabled_languages():
 
 
 def select_locale():
-    if not has_request_context() or "visit_id" not in g:
+    """The visit's language, from what this request already loaded: never a store call, so an
+    error page (Redis down, say) can always choose its language. Danish when nothing is known."""
+    if not has_request_context():
         return "da"
-    lang = visit.data().get("lang")
+    lang = (g.get("visit_data") or {}).get("lang")
     return lang if lang in enabled_languages() else "da"
 
 

@@ -15,6 +15,22 @@ access = logging.getLogger("kiosk.access")
 errors = logging.getLogger("kiosk.error")
 
 
+class NoDetails(logging.Filter):
+    """For loggers we do not write ourselves (waitress): a record with an exception keeps only the
+    exception's type. Its message names the path (which can be typed text) and its traceback
+    quotes code and values; the kiosk's rule is type and request id only."""
+
+    def filter(self, record):
+        if record.exc_info or record.exc_text:
+            kind = type(record.exc_info[1]).__name__ if record.exc_info else "error"
+            record.msg, record.args = "%s while serving a request (details withheld)", (kind,)
+            record.exc_info, record.exc_text, record.stack_info = None, None, None
+        return True
+
+
+SERVER_LOGGERS = ("waitress", "gunicorn.error")
+
+
 def configure():
     for logger in (access, errors):
         if not logger.handlers:
@@ -23,6 +39,10 @@ def configure():
             logger.addHandler(handler)
             logger.setLevel(logging.INFO)
             logger.propagate = False
+    for name in SERVER_LOGGERS:
+        server_log = logging.getLogger(name)
+        if not any(isinstance(f, NoDetails) for f in server_log.filters):
+            server_log.addFilter(NoDetails())
 
 
 def begin_request():
@@ -36,6 +56,11 @@ def log_access(response):
     access.info("%s %s %s %d %.1fms", g.get("request_id", "-"), request.method, rule,
                 response.status_code, ms)
     return response
+
+
+def log_unhandled(exc):
+    """An error outside any request (the last-resort page): the type only."""
+    errors.error("- %s outside the app's error pages", type(exc).__name__)
 
 
 def log_error(exc):

@@ -3,7 +3,11 @@
 Each visit is a small JSON document keyed by a random id. Entries expire after the idle
 timeout, and the memory store also caps how many visits and bytes it holds, so a busy
 or abused kiosk cannot grow without bound. Nothing here touches the disk.
+
+The store also keeps short-lived counters (the staff PIN's failed tries), each with its own
+expiry, so they are shared by every worker in central mode and vanish by themselves.
 """
+import contextlib
 import json
 import threading
 import time
@@ -14,6 +18,10 @@ class VisitTooLarge(ValueError):
     """A visit's answers grew past the cap; the caller keeps the previous state."""
 
 
+class StoreUnavailable(RuntimeError):
+    """The store cannot be reached (Redis down or frozen). The person gets a kind page."""
+
+
 def encode(data, max_bytes):
     blob = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     if len(blob.encode("utf-8")) > max_bytes:
@@ -22,23 +30,31 @@ def encode(data, max_bytes):
 
 
 class MemoryStore:
+    max_counters = 10_000  # one per source trying the staff PIN; a cap so a flood cannot grow it
+
     def __init__(self, ttl_seconds, max_visits=500, max_bytes=64 * 1024, clock=time.monotonic):
         self.ttl = ttl_seconds
         self.max_visits = max_visits
         self.max_bytes = max_bytes
         self.clock = clock
         self._entries = OrderedDict()  # id -> (expires_at, json); oldest touch first
+        self._counters = OrderedDict()  # key -> (expires_at, count); oldest first
         self._lock = threading.Lock()
 
-    def get(self, visit_id):
+    def load(self, visit_id):
+        """The visit's answers, or None when the store does not know the id. Renews the TTL."""
         with self._lock:
             self._expire()
             entry = self._entries.get(visit_id)
             if entry is None:
-                return {}
+                return None
             self._entries[visit_id] = (self.clock() + self.ttl, entry[1])
             self._entries.move_to_end(visit_id)
             return json.loads(entry[1])
+
+    def get(self, visit_id):
+        found = self.load(visit_id)
+        return {} if found is None else found
 
     def put(self, visit_id, data):
         blob = encode(data, self.max_bytes)
@@ -54,7 +70,26 @@ class MemoryStore:
             self._entries.pop(visit_id, None)
 
     def touch(self, visit_id):
-        self.get(visit_id)
+        self.load(visit_id)
+
+    def count(self, key, window_seconds):
+        """Add one to a counter and return the new count; the counter ends `window_seconds`
+        after its first hit. Check and add happen under one lock, so parallel callers each
+        get their own number."""
+        with self._lock:
+            now = self.clock()
+            expires, hits = self._counters.get(key, (now + window_seconds, 0))
+            if expires <= now:
+                expires, hits = now + window_seconds, 0
+            self._counters[key] = (expires, hits + 1)
+            self._counters.move_to_end(key)
+            while len(self._counters) > self.max_counters:
+                self._counters.popitem(last=False)
+            return hits + 1
+
+    def forget(self, key):
+        with self._lock:
+            self._counters.pop(key, None)
 
     def __len__(self):
         with self._lock:
@@ -71,40 +106,80 @@ class MemoryStore:
             del self._entries[first]
 
 
+@contextlib.contextmanager
+def _reachable():
+    import redis
+
+    try:
+        yield
+    except redis.RedisError as exc:
+        # Only the type goes on: a Redis error message names addresses and commands.
+        raise StoreUnavailable(type(exc).__name__) from None
+
+
 class RedisStore:
     """For central deployments. Run redis-server without persistence (save "", appendonly no)."""
 
     prefix = "kiosk:visit:"
+    counter_prefix = "kiosk:count:"
 
     def __init__(self, url, ttl_seconds, max_bytes=64 * 1024):
         import redis
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
 
-        self.redis = redis.Redis.from_url(url, socket_timeout=2)
+        # A frozen Redis must cost a person seconds, not minutes: a short timeout and one quick
+        # retry (which also reconnects after Redis restarts). `?socket_timeout=` in the URL wins.
+        self.redis = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1,
+                                          retry=Retry(NoBackoff(), 1))
         self.ttl = ttl_seconds
         self.max_bytes = max_bytes
 
-    def get(self, visit_id):
+    def load(self, visit_id):
         key = self.prefix + visit_id
-        pipe = self.redis.pipeline()
-        pipe.get(key)
-        pipe.expire(key, self.ttl)
-        blob, _ = pipe.execute()
-        return json.loads(blob) if blob else {}
+        with _reachable():
+            pipe = self.redis.pipeline()
+            pipe.get(key)
+            pipe.expire(key, self.ttl)
+            blob, _ = pipe.execute()
+        return None if blob is None else json.loads(blob)
+
+    def get(self, visit_id):
+        found = self.load(visit_id)
+        return {} if found is None else found
 
     def put(self, visit_id, data):
-        self.redis.set(self.prefix + visit_id, encode(data, self.max_bytes), ex=self.ttl)
+        blob = encode(data, self.max_bytes)
+        with _reachable():
+            self.redis.set(self.prefix + visit_id, blob, ex=self.ttl)
 
     def delete(self, visit_id):
-        self.redis.delete(self.prefix + visit_id)
+        with _reachable():
+            self.redis.delete(self.prefix + visit_id)
 
     def touch(self, visit_id):
-        self.redis.expire(self.prefix + visit_id, self.ttl)
+        with _reachable():
+            self.redis.expire(self.prefix + visit_id, self.ttl)
+
+    def count(self, key, window_seconds):
+        key = self.counter_prefix + key
+        with _reachable():
+            pipe = self.redis.pipeline(transaction=True)  # MULTI: start the window and add, as one
+            pipe.set(key, 0, ex=window_seconds, nx=True)
+            pipe.incr(key)
+            return int(pipe.execute()[1])
+
+    def forget(self, key):
+        with _reachable():
+            self.redis.delete(self.counter_prefix + key)
 
     def __len__(self):
         return sum(1 for _ in self.redis.scan_iter(self.prefix + "*"))
 
 
-def make_store(config, ttl_seconds):
+def make_store(config, ttl_seconds=None):
+    """The store for this deployment. Its TTL comes from the centre's idle timeout, set by
+    kiosk.use_centre_settings, the one place that wiring lives."""
     if config.get("REDIS_URL"):
         return RedisStore(config["REDIS_URL"], ttl_seconds, config["STORE_MAX_BYTES"])
     return MemoryStore(ttl_seconds, config["STORE_MAX_VISITS"], config["STORE_MAX_BYTES"])

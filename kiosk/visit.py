@@ -2,6 +2,10 @@
 
 Everything the person says is kept in the ephemeral store under that id. A wipe deletes
 the entry and issues a new id, so an old id (in a restored page, say) points at nothing.
+
+Only ids the store knows are adopted: an id the server never issued, or one the store has
+forgotten (expired, wiped, or lost in a restart of the memory store), gets a fresh id. So a
+planted cookie cannot make another person's answers land where the planter can read them.
 """
 import hashlib
 import hmac
@@ -13,6 +17,7 @@ from werkzeug.exceptions import BadRequest
 
 COOKIE = "kiosk"
 _ID_SHAPE = re.compile(r"^[A-Za-z0-9_-]{43}$")
+NO_VISIT_PREFIXES = ("/static/", "/fonts/")
 
 
 class CsrfError(BadRequest):
@@ -23,38 +28,58 @@ def _new_id():
     return secrets.token_urlsafe(32)
 
 
+def _store():
+    return current_app.extensions["kiosk_store"]
+
+
 def begin_request():
+    # No answers first: if the store cannot be reached below, the error page still has a visit
+    # to stand on, and no store call is left to fail in front of the person.
+    g.visit_id, g.new_id, g.visit_data, g.visit_saved = None, True, {}, False
+    if request.path.startswith(NO_VISIT_PREFIXES):
+        return  # pictures, styles and fonts: nothing personal, no cookie
+    raw = cookie_id()
+    known = _store().load(raw) if raw else None
+    if known is not None:
+        g.visit_id, g.new_id, g.visit_data = raw, False, known
+        return
+    # A new visit is put in the store before its id is handed out, so the next request adopts it.
+    g.visit_id = _new_id()
+    save()
+
+
+def cookie_id():
+    """The id the browser sent, if it is well formed: the visit "Færdig – slet alt" deletes."""
     raw = request.cookies.get(COOKIE, "")
-    if _ID_SHAPE.match(raw):
-        g.visit_id, g.new_id = raw, False
-    else:
-        g.visit_id, g.new_id = _new_id(), True
-    g.visit_data = None
+    return raw if _ID_SHAPE.match(raw) else None
 
 
 def data():
-    """The visit's answers, loaded once per request."""
-    if g.visit_data is None:
-        g.visit_data = current_app.extensions["kiosk_store"].get(g.visit_id)
+    """The visit's answers, loaded at the start of the request (never a store call here)."""
     return g.visit_data
 
 
 def save():
-    current_app.extensions["kiosk_store"].put(g.visit_id, g.visit_data or {})
+    _store().put(g.visit_id, g.visit_data or {})
+    g.visit_saved = g.visit_id
 
 
 def wipe(keep=None):
     """Forget everything about this visit, and start a new one. `keep` carries over chosen keys."""
     carried = {k: data().get(k) for k in (keep or ()) if k in data()}
-    current_app.extensions["kiosk_store"].delete(g.visit_id)
+    # The id the browser sent, even when this request did not adopt it: a visit that exists
+    # under that id is deleted whatever the request's CSRF token said (kiosk.hooks).
+    for old in {g.visit_id, cookie_id()} - {None}:
+        _store().delete(old)
     g.visit_id, g.new_id = _new_id(), True
     g.visit_data = carried
-    if carried:
-        save()
+    save()
 
 
 def end_request(response):
-    if g.get("new_id"):
+    # Only an id the store holds is handed out (saved above, or by wipe); after a store failure
+    # the browser keeps its old cookie and the next request asks the store again.
+    if g.get("new_id") and g.get("visit_id") and g.get("visit_saved") == g.visit_id:
         response.set_cookie(COOKIE, g.visit_id, httponly=True, samesite="Strict", path="/")
     return response
 
@@ -65,10 +90,14 @@ def csrf_token():
     return hmac.new(key, g.visit_id.encode(), hashlib.sha256).hexdigest()
 
 
-def check_csrf():
+def csrf_ok():
     sent = request.form.get("csrf_token", "") or request.headers.get("X-CSRF-Token", "")
     # Compare bytes: compare_digest raises TypeError on a str with any non-ASCII character, so a
     # crafted token such as "é" was a 500 on every POST instead of the kind "stale screen" page.
     sent = sent.encode("utf-8", "replace")
-    if g.new_id or not hmac.compare_digest(sent, csrf_token().encode()):
+    return not g.new_id and hmac.compare_digest(sent, csrf_token().encode())
+
+
+def check_csrf():
+    if not csrf_ok():
         raise CsrfError()

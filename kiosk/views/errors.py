@@ -1,19 +1,44 @@
-"""Kind error pages. They never echo what was sent and never show a traceback."""
-from flask import current_app, render_template, request, url_for
-from flask_babel import gettext as _
+"""Kind error pages. They never echo what was sent and never show a traceback.
+
+An error page must render whatever broke: Redis down or frozen, a failed translation, a broken
+template. So it touches no store and no visit: the template is rendered straight from Jinja
+(no context processors, which read the visit), every word is translated here with a fall back to
+the Danish source text, and if even that fails a fixed Danish page answers.
+"""
+from flask import current_app, request, url_for
+from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import BuildError
 
 from .. import logs
+from ..headers import LAST_RESORT_PAGE
+from ..i18n import select_locale, text_direction
+from ..store import StoreUnavailable
 from ..visit import CsrfError
 
-FALLBACK = ('<!doctype html><html lang="da"><meta charset="utf-8"><title>Fejl</title>'
-            '<h1>Noget gik galt</h1><p><a href="/">Start</a></p></html>')
+FALLBACK = LAST_RESORT_PAGE.decode()
+
+
+def _(text):
+    """gettext that cannot fail: the Danish msgid is the Danish text."""
+    try:
+        return gettext(text)
+    except Exception:  # noqa: BLE001 - an error page must not fail on a translation
+        return text
+
+
+def render_template(name, **context):
+    return current_app.jinja_env.get_template(name).render(**context)
 
 
 def _page(status, title, message, back_url=None):
     try:
-        return render_template("pages/error.html", title=title, message=message, back_url=back_url), status
+        lang = select_locale()
+        words = {"start": _("Start"), "back": _("Tilbage"), "done": _("Færdig – slet alt"),
+                 "kiosk": _("Værestedets kiosk"), "promise": _("Kiosken gemmer intet om dig."),
+                 "help": _("Hjælpeknapper")}
+        return render_template("pages/error.html", title=title, message=message, back_url=back_url,
+                               words=words, lang=lang, text_dir=text_direction(lang)), status
     except Exception as exc:  # the error page itself must never fail in front of a person
         logs.log_error(exc)
         return FALLBACK, status
@@ -49,6 +74,18 @@ def register(app):
     @app.errorhandler(HTTPException)
     def other_http(exc):
         return _page(exc.code or 400, _("Det gik ikke"), _("Tryk på Start og prøv igen."))
+
+    @app.errorhandler(StoreUnavailable)
+    def store_down(exc):
+        # Redis is down or frozen. The kiosk recovers by itself when it returns (every request
+        # asks the store afresh), so the page only says to try again.
+        logs.log_error(exc)
+        if request.endpoint == "home.done":
+            # Honest about the wipe: the answers could not be deleted now; the store's TTL will.
+            return _page(503, _("Det gik ikke at slette lige nu"),
+                         _("Dine svar bliver slettet af sig selv om lidt. Spørg personalet, hvis du er i tvivl."))
+        return _page(503, _("Noget gik galt"),
+                     _("Det er ikke din skyld. Tryk på Start og prøv igen, eller spørg personalet."))
 
     @app.errorhandler(Exception)
     def crashed(exc):

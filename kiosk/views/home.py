@@ -11,20 +11,6 @@ def content():
     return current_app.extensions["kiosk_content"]
 
 
-@bp.before_app_request
-def refuse_query_strings():
-    """Nothing a person says may travel in a URL; drop any query string before it is used."""
-    if request.query_string and request.method == "GET" and not request.path.startswith("/static/"):
-        return redirect(request.path, 303)
-
-
-@bp.before_app_request
-def require_csrf():
-    """Every POST must carry the token bound to this visit."""
-    if request.method == "POST":
-        visit.check_csrf()
-
-
 @bp.get("/")
 def start():
     """The start screen: one big tile per area that has a flow."""

@@ -1,19 +1,38 @@
 """Staff mode: a PIN, the centre's settings, and "side by side" staff notes on every screen."""
-import time
+import hashlib
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.security import check_password_hash
 
 from .. import centre as centre_settings
-from .. import visit
+from .. import config as cfg
+from .. import logs, visit
 from ..config import LANGUAGES
 
 bp = Blueprint("staff", __name__, url_prefix="/personale")
 
 
-def _lock():
-    return current_app.extensions.setdefault("kiosk_staff_lock", {"fails": 0, "until": 0.0})
+def _pin_hash():
+    """The PIN as the file holds it now, so `set-pin` on the PC works without a restart."""
+    try:
+        return cfg.read_centre_settings(current_app.config["SETTINGS_FILE"])["staff_pin_hash"]
+    except (OSError, ValueError):
+        return current_app.extensions["kiosk_centre"]["staff_pin_hash"]
+
+
+def _tries_key(pin_hash):
+    """Failed tries count per source (the kiosk PC's address), so a visitor at one kiosk cannot
+    lock staff out at another; and per PIN hash, so `set-pin` (a new salt) starts a clean count and
+    lets staff in at once. Hashed: the store never holds an address."""
+    source = request.remote_addr or "-"
+    return "staff-pin:" + hashlib.sha256(f"{pin_hash}\0{source}".encode()).hexdigest()[:32]
+
+
+def _locked_page():
+    minutes = max(1, -(-current_app.config["STAFF_LOCKOUT_SECONDS"] // 60))
+    return render_template("pages/staff_login.html", error=_(
+        "For mange forkerte forsøg. Vent %(minutes)s minutter, og prøv igen.", minutes=minutes)), 429
 
 
 def _is_staff():
@@ -30,25 +49,24 @@ def login():
 
 @bp.post("/")
 def check_pin():
-    lock = _lock()
-    pin_hash = current_app.extensions["kiosk_centre"]["staff_pin_hash"]
+    pin_hash = _pin_hash()
     if not pin_hash:
         return render_template("pages/staff_login.html", error=_(
             "Der er ingen PIN endnu. Sæt en på pc'en med: python -m kiosk set-pin")), 200
-    if time.monotonic() < lock["until"]:
-        return render_template("pages/staff_login.html", error=_(
-            "For mange forkerte forsøg. Vent 5 minutter, og prøv igen.")), 429
+    store, key = current_app.extensions["kiosk_store"], _tries_key(pin_hash)
+    max_tries = current_app.config["STAFF_MAX_TRIES"]
+    # Count the try before checking it, in one atomic step: parallel guesses each draw their own
+    # number, so no more than max_tries are ever checked in one window (which then expires).
+    tries = store.count(key, current_app.config["STAFF_LOCKOUT_SECONDS"])
+    if tries > max_tries:
+        return _locked_page()
     if check_password_hash(pin_hash, request.form.get("pin", "")[:64]):
-        lock["fails"] = 0
+        store.forget(key)
         visit.data()["staff"] = True
         visit.save()
         return redirect(url_for("staff.settings"), 303)
-    lock["fails"] += 1
-    if lock["fails"] >= current_app.config["STAFF_MAX_TRIES"]:
-        lock["fails"] = 0
-        lock["until"] = time.monotonic() + current_app.config["STAFF_LOCKOUT_SECONDS"]
-        return render_template("pages/staff_login.html", error=_(
-            "For mange forkerte forsøg. Vent 5 minutter, og prøv igen.")), 429
+    if tries == max_tries:
+        return _locked_page()
     return render_template("pages/staff_login.html", error=_("Forkert PIN. Prøv igen.")), 200
 
 
@@ -68,14 +86,21 @@ def save_settings():
     new, errors = centre_settings.parse_settings(request.form, current, list(LANGUAGES))
     if errors:
         return _settings_page(new, errors, saved=False)
-    centre_settings.save(current_app, new)
+    try:
+        centre_settings.save(current_app, new)
+    except OSError as exc:
+        # Disk full or read-only: the old file is whole (written to a temp file, then renamed).
+        # Say so, and keep what staff typed on the screen so nothing is lost.
+        logs.log_error(exc)
+        return _settings_page(new, {}, saved=False, not_saved=True)
     return _settings_page(current_app.extensions["kiosk_centre"], {}, saved=True)
 
 
-def _settings_page(values, errors, saved):
+def _settings_page(values, errors, saved, not_saved=False):
     contacts = list(values.get("contacts", []))
     contacts += [{}] * (centre_settings.MAX_CONTACTS - len(contacts))
     return render_template("pages/staff_settings.html", values=values, errors=errors, saved=saved,
+                           not_saved=not_saved,
                            kommuner=centre_settings.kommuner(), all_languages=LANGUAGES,
                            contacts=contacts)
 
