@@ -31,7 +31,7 @@ setup: ## Venv, runtime packages, front-end assets, compiled translations
 setup-test: ## As setup, plus test packages and the Debian tools the tests use
 	bash scripts/setup.sh test
 
-assets: ## Copy htmx and the icons from node_modules into static/vendor
+assets: ## Copy htmx and the icons into static/vendor, make the WOFF2 font subsets, compress static files
 	npm ci --no-audit --no-fund --loglevel=error
 	$(PY) scripts/copy_assets.py
 
@@ -50,6 +50,7 @@ browser: ## Start Chromium in kiosk mode on the running kiosk (Linux)
 bench: setup-test ## Print speed and memory figures against same-run baselines
 	$(PY) bench/step_latency.py
 	$(PY) bench/startup_memory.py
+	$(PY) bench/first_load.py
 
 clean: ## Remove the venv, node_modules and copied assets
 	rm -rf $(VENV) node_modules static/vendor

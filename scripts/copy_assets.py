@@ -1,11 +1,15 @@
-"""Copy the front-end files the kiosk serves from node_modules into static/vendor/.
+"""Copy the front-end files the kiosk serves from node_modules into static/vendor/, make the web
+fonts, and compress the static files.
 
-Only files from packages pinned in package-lock.json are copied; the browser never loads
-anything from outside the PC.
+Only files from packages pinned in package-lock.json (and fonts from PyPI) are used; the browser
+never loads anything from outside the PC.
 """
 import json
 import shutil
 from pathlib import Path
+
+import compress_static
+import make_fonts
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULES = ROOT / "node_modules"
@@ -25,6 +29,9 @@ def main():
     shutil.copytree(MODULES / "@tabler" / "icons" / "icons" / "outline", icons)
     shutil.copyfile(MODULES / "@tabler" / "icons" / "LICENSE", VENDOR / "icons-LICENSE")
     print(f"static/vendor: htmx {htmx}, {sum(1 for _ in icons.iterdir())} icons")
+    if make_fonts.main([]) != 0:
+        raise SystemExit(1)
+    compress_static.main()
 
 
 if __name__ == "__main__":

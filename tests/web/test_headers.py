@@ -40,7 +40,7 @@ def test_posts_and_redirects_are_not_stored_either(kiosk):
 
 
 def test_fonts_and_static_files_may_be_cached(kiosk):
-    assert "no-store" not in kiosk.get("/fonts/atkinson-regular.ttf").headers.get("Cache-Control", "")
+    assert "no-store" not in kiosk.get("/fonts/atkinson-regular.woff2").headers.get("Cache-Control", "")
     assert kiosk.get("/static/css/kiosk.css").status_code == 200
 
 
