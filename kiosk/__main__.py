@@ -9,9 +9,12 @@ def main(argv):
         return set_pin_command.main(argv[1:], prog_name="python -m kiosk set-pin")
     from waitress import serve
 
-    from . import create_app
+    from . import create_app, headers
+    from .process_limits import forbid_core_dumps
 
+    forbid_core_dumps()  # before any answer is in memory: no core file may carry one to disk
     app = create_app()
+    headers.protect_waitress()  # waitress's own 431/400/500 answers get the security headers too
     host, port = app.config["HOST"], int(app.config["PORT"])
     print(f"Kiosk on http://{host}:{port}/  (stop with Ctrl+C)", flush=True)
     serve(app, host=host, port=port, threads=int(app.config["THREADS"]), ident="kiosk")
