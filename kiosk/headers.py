@@ -70,13 +70,21 @@ def last_resort(wsgi_app, log_error):
     first; this answers only when they fail too. Without it waitress answers a plain English
     "Internal Server Error" with none of the headers, and logs the full traceback."""
     def app(environ, start_response):
+        started = []
+
+        def remember(*args):
+            started.append(True)
+            return start_response(*args)
+
         try:
-            return wsgi_app(environ, start_response)
+            return wsgi_app(environ, remember)
         except Exception as exc:  # noqa: BLE001 - the last line: a kind page, whatever broke
             log_error(exc)
+            # exc_info only when the app had begun its answer: then the server must decide.
             start_response("500 INTERNAL SERVER ERROR",
                            [("Content-Type", "text/html; charset=utf-8"), *FIXED_HEADERS,
-                            ("Content-Length", str(len(LAST_RESORT_PAGE)))], sys.exc_info())
+                            ("Content-Length", str(len(LAST_RESORT_PAGE)))],
+                           sys.exc_info() if started else None)
             return [LAST_RESORT_PAGE]
     return app
 
