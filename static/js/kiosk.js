@@ -43,6 +43,7 @@
       input.type = "hidden"; input.name = "csrf_token"; input.value = token.value;
       form.appendChild(input);
     }
+    stopSpeech();
     // Clear the screen first, so nothing of the person shows while the wipe travels.
     document.body.replaceChildren(form);
     form.submit();
@@ -51,11 +52,18 @@
   function tick() {
     var box = idleBox();
     if (!box) { return; }
+    // A person listening to the screen is using the kiosk, even without a touch. Only the
+    // screen's reading counts: the warning's own reading must not hold off the wipe.
+    if (speaking === "screen" && !warningShown()) { lastActivity = Date.now(); }
     var idle = seconds("data-idle-seconds", 180), warn = seconds("data-warn-seconds", 30);
     var left = idle - Math.floor((Date.now() - lastActivity) / 1000);
     if (left <= 0) { wipe(); return; }
     if (left <= warn) {
-      if (box.hidden) { box.hidden = false; document.getElementById("still-here").focus(); }
+      if (box.hidden) {
+        box.hidden = false;
+        document.getElementById("still-here").focus();
+        readWarning(box);
+      }
       document.getElementById("idle-count").textContent = String(left);
     }
   }
@@ -67,11 +75,13 @@
     event.preventDefault();
     lastActivity = Date.now();
     idleBox().hidden = true;
+    stopSpeech();
     fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" });
   });
 
   // ---- Read aloud: the browser's voice if it has one for this language, else the server's. ----
   var audio = null;
+  var speaking = null;  // null, "screen" or "warning": what is being read aloud now
 
   function browserVoice(lang) {
     if (!window.speechSynthesis) { return null; }
@@ -101,44 +111,76 @@
 
   function say(message) { document.getElementById("read-status").textContent = message; }
 
-  function readAloud(button) {
-    var lang = button.getAttribute("data-lang");
-    var text = screenText();
+  function started(what, how) {
+    speaking = what;
+    document.body.setAttribute("data-reading", how);
+  }
+  function finished() {
+    speaking = null;
+    document.body.removeAttribute("data-reading");
+  }
+
+  function stopSpeech() {
     if (window.speechSynthesis) { window.speechSynthesis.cancel(); }
     if (audio) { audio.pause(); audio = null; }
+    finished();
+  }
+
+  // Speak `text` in `lang`; `what` says what is read ("screen" or "warning"); onNoVoice runs
+  // when neither the browser nor the server has a voice (or the server's fails).
+  function speak(text, lang, what, serverVoice, onNoVoice) {
+    stopSpeech();
     var voice = browserVoice(lang);
     if (voice) {
       var utterance = new SpeechSynthesisUtterance(text);
       utterance.voice = voice; utterance.lang = voice.lang; utterance.rate = 0.9;
-      utterance.onstart = function () { document.body.setAttribute("data-reading", "browser"); };
+      utterance.onstart = function () { started(what, "browser"); };
+      utterance.onend = utterance.onerror = function () { if (speaking === what) { finished(); } };
       window.speechSynthesis.speak(utterance);
-      say(button.getAttribute("data-reading"));
-      return;
+      return true;
     }
-    if (button.getAttribute("data-server-voice") !== "1") {
-      button.querySelector("span").textContent = button.getAttribute("data-no-voice");
-      say(button.getAttribute("data-no-voice"));
-      return;
-    }
+    if (!serverVoice) { onNoVoice(); return false; }
     var body = new FormData();
     body.append("lang", lang);
     body.append("text", text);
     var token = document.querySelector("input[name=csrf_token]");
     if (token) { body.append("csrf_token", token.value); }
-    say(button.getAttribute("data-reading"));
     fetch("/tale", { method: "POST", body: body, credentials: "same-origin" })
       .then(function (response) { if (!response.ok) { throw new Error("no voice"); } return response.blob(); })
       .then(function (blob) {
         var url = URL.createObjectURL(blob);
-        audio = new Audio(url);
-        audio.addEventListener("play", function () { document.body.setAttribute("data-reading", "server"); });
-        audio.addEventListener("ended", function () { URL.revokeObjectURL(url); });
-        return audio.play();
+        var mine = new Audio(url);
+        audio = mine;
+        mine.addEventListener("play", function () { if (audio === mine) { started(what, "server"); } });
+        mine.addEventListener("ended", function () {
+          URL.revokeObjectURL(url);
+          if (audio === mine) { audio = null; finished(); }
+        });
+        return mine.play();
       })
-      .catch(function () {
-        button.querySelector("span").textContent = button.getAttribute("data-no-voice");
-        say(button.getAttribute("data-no-voice"));
-      });
+      .catch(onNoVoice);
+    return true;
+  }
+
+  function readAloud(button) {
+    function noVoice() {
+      button.querySelector("span").textContent = button.getAttribute("data-no-voice");
+      say(button.getAttribute("data-no-voice"));
+    }
+    // Until the sound starts, the press itself is the activity.
+    if (speak(screenText(), button.getAttribute("data-lang"), "screen",
+              button.getAttribute("data-server-voice") === "1", noVoice)) {
+      say(button.getAttribute("data-reading"));
+    }
+  }
+
+  // The warning is read aloud too: a person who cannot read it must still hear it.
+  function readWarning(box) {
+    var button = document.getElementById("read-aloud");
+    if (!button) { return; }
+    var text = box.innerText.replace(/\s+/g, " ").trim();
+    speak(text, button.getAttribute("data-lang"), "warning",
+          button.getAttribute("data-server-voice") === "1", function () { /* the warning stays on screen */ });
   }
 
   // htmx notes the current path in sessionStorage even with history snapshots off. It is
@@ -178,4 +220,18 @@
   }
   document.addEventListener("DOMContentLoaded", wire);
   document.addEventListener("htmx:afterSettle", wire);
+
+  // The waiting screen ("Vi sender det til printeren") asks the server again each second
+  // until the print desk knows; without JavaScript a refresh in <noscript> does the same.
+  function poll() {
+    var wait = document.getElementById("print-wait");
+    if (!wait) { return; }
+    var url = wait.getAttribute("data-status-url");
+    window.setTimeout(function () {
+      var still = document.getElementById("print-wait");
+      if (still && still.getAttribute("data-status-url") === url) { window.location.replace(url); }
+    }, 1000);
+  }
+  document.addEventListener("DOMContentLoaded", poll);
+  document.addEventListener("htmx:afterSettle", poll);
 })();

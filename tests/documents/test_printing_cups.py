@@ -6,6 +6,7 @@ touches no system printer. After the jobs: 0 retained jobs and 0 spool files wit
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 import time
@@ -17,6 +18,7 @@ from kiosk import printing
 from kiosk.documents import Letter, build_letter
 from tests.conftest import disk_now, service_env
 from tests.documents.test_pdf_safety import streams
+from tests.page import Page
 
 ROOT = Path(__file__).resolve().parents[2]
 PPD = "/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd"
@@ -63,7 +65,9 @@ def start_cups(hardened):
         time.sleep(0.1)
     subprocess.run(["lpadmin", "-p", "KioskPDF", "-v", "cups-pdf:/", "-E", "-P", PPD], env=env,
                    check=True, capture_output=True)
-    yield base, env
+    yield base, env, proc
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGCONT)  # a test that froze it may have failed before thawing it
     proc.terminate()
     proc.wait(timeout=10)
     shutil.rmtree(base, ignore_errors=True)
@@ -84,12 +88,12 @@ def print_three(env, monkeypatch):
     canary = "CANARYprint" + os.urandom(4).hex()
     letter = build_letter(Letter(sender=[canary], recipient=["Aarhus Kommune"], subject="Klage",
                                  body=[canary], signer=canary))
-    return canary, [printing.print_pdf(letter, "KioskPDF", wait_seconds=20) for _ in range(3)]
+    return canary, [printing.print_pdfs([letter], "KioskPDF", 20) for _ in range(3)]
 
 
 def test_the_cups_defaults_would_keep_copies(cups_defaults, monkeypatch):
     """Negative control: without the shipped settings the spool keeps the letters."""
-    base, env = cups_defaults
+    base, env, _ = cups_defaults
     started = disk_now(base)
     canary, results = print_three(env, monkeypatch)
     assert [r.state for r in results] == ["done"] * 3
@@ -103,7 +107,7 @@ def test_the_cups_defaults_would_keep_copies(cups_defaults, monkeypatch):
 
 
 def test_a_letter_prints_and_the_spooler_keeps_nothing(cups, monkeypatch):
-    base, env = cups
+    base, env, _ = cups
     started = disk_now(base)
     canary, results = print_three(env, monkeypatch)
     assert [r.state for r in results] == ["done"] * 3
@@ -125,16 +129,29 @@ def test_a_letter_prints_and_the_spooler_keeps_nothing(cups, monkeypatch):
     assert len(outputs) == 3
 
 
-def test_a_stopped_printer_leaves_the_job_waiting(cups, monkeypatch):
-    base, env = cups
+def queued(env):
+    """The CUPS jobs still waiting or printing, as lpstat lists them."""
+    return subprocess.run(["lpstat", "-W", "not-completed", "-o", "KioskPDF"], env=env,
+                          capture_output=True, text=True).stdout
+
+
+def test_a_paused_printer_gets_the_job_cancelled_not_left_in_the_spool(cups, monkeypatch):
+    """cupsdisable: the job would wait on disk, with the person's name, for whoever comes next.
+    After the time limit it is cancelled, its spool file is gone, and the answer says so."""
+    base, env, _ = cups
     monkeypatch.setenv("CUPS_SERVER", env["CUPS_SERVER"])
+    canary = "CANARYpaused" + os.urandom(4).hex()
+    letter = build_letter(Letter(sender=[canary], recipient=["x"], subject="Klage", body=[canary], signer=canary))
     subprocess.run(["cupsdisable", "KioskPDF"], env=env, check=True)
     try:
-        result = printing.print_pdf(b"%PDF-1.4\n%%EOF\n", "KioskPDF", wait_seconds=0.5)
-        assert result.state == "sent"
-        jobs = subprocess.run(["lpstat", "-W", "not-completed", "-o", "KioskPDF"], env=env,
-                              capture_output=True, text=True).stdout
-        assert result.job in jobs
+        started = time.monotonic()
+        result = printing.print_pdfs([letter, letter], "KioskPDF", 2)
+        took = time.monotonic() - started
+        assert result.state == printing.NOT_PRINTED and len(result.jobs) == 2
+        assert took < 2 + printing.CANCEL_SECONDS
+        waiting = queued(env)
+        assert all(job not in waiting for job in result.jobs), waiting
+        assert canary_files(base / "spool", canary) == []
     finally:
         subprocess.run(["cancel", "-a", "KioskPDF"], env=env)
         subprocess.run(["cupsenable", "KioskPDF"], env=env, check=True)
@@ -147,13 +164,13 @@ def test_the_job_title_is_always_generic(tmp_path, monkeypatch):
     (tmp_path / "lpstat").write_text("#!/bin/sh\nexit 0\n")
     (tmp_path / "lpstat").chmod(0o755)
     monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
-    assert printing.print_pdf(b"%PDF", "Q").state == "done"
+    assert printing.print_pdfs([b"%PDF"], "Q", 5).state == printing.DONE
     assert (tmp_path / "args").read_text().split() == ["-d", "Q", "-t", "Brev", "-o", "job-sheets=none"]
 
 
 def test_an_unknown_queue_fails_kindly(cups, monkeypatch):
     monkeypatch.setenv("CUPS_SERVER", cups[1]["CUPS_SERVER"])
-    assert printing.print_pdf(b"%PDF-1.4\n", "NoSuchQueue").state == "failed"
+    assert printing.print_pdfs([b"%PDF-1.4\n"], "NoSuchQueue", 5).state == printing.FAILED
 
 
 def test_every_letter_flow_prints_its_letter_through_the_queue(cups, monkeypatch, real_app, tmp_path):
@@ -163,7 +180,7 @@ def test_every_letter_flow_prints_its_letter_through_the_queue(cups, monkeypatch
     from tests.content.conftest import complete, seed
     from tests.content.test_letter_scenarios import SCENARIOS
 
-    base, env = cups
+    base, env, _ = cups
     monkeypatch.setenv("CUPS_SERVER", env["CUPS_SERVER"])
     real_app.extensions["kiosk_centre"].update(printer_queue="KioskPDF", borgerraadgiver=True, kommune="0751")
     content = real_app.extensions["kiosk_content"]
@@ -180,7 +197,12 @@ def test_every_letter_flow_prints_its_letter_through_the_queue(cups, monkeypatch
                        and flow.documents[flow.steps[s].document].kind == "letter")
         started = disk_now(tmp_path)
         page = person.post(f"/flow/{flow_id}/{step_id}/udskriv", status=200).text
-        assert 'id="print-done"' in page, (flow_id, page[:300])
+        for _ in range(100):  # the waiting screen asks again until the print desk knows
+            if Page(page).by_id("print-pending") is None:
+                break
+            time.sleep(0.2)
+            page = person.get(f"/flow/{flow_id}/{step_id}/udskrift").text
+        assert Page(page).by_id("print-done") is not None, (flow_id, page[:300])
         # A letter step with print_next prints its action sheet in the same tap: two jobs.
         expected = 2 if flow.steps[step_id].print_next else 1
         outputs = []
