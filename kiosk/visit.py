@@ -49,7 +49,7 @@ def begin_request():
 
 
 def cookie_id():
-    """The id the browser sent, if it is well formed: the visit "Færdig – slet alt" deletes."""
+    """The id the browser sent, if it is well formed."""
     raw = request.cookies.get(COOKIE, "")
     return raw if _ID_SHAPE.match(raw) else None
 
@@ -67,10 +67,9 @@ def save():
 def wipe(keep=None):
     """Forget everything about this visit, and start a new one. `keep` carries over chosen keys."""
     carried = {k: data().get(k) for k in (keep or ()) if k in data()}
-    # The id the browser sent, even when this request did not adopt it: a visit that exists
-    # under that id is deleted whatever the request's CSRF token said (kiosk.hooks).
-    for old in {g.visit_id, cookie_id()} - {None}:
-        _store().delete(old)
+    # The visit the browser's own cookie names (adopted in begin_request when the store knows
+    # it), whatever the request's CSRF token said (kiosk.hooks): one's own visit, and no other.
+    _store().delete(g.visit_id)
     g.visit_id, g.new_id = _new_id(), True
     g.visit_data = carried
     save()
