@@ -12,7 +12,8 @@ VENV="${VENV:-.venv}"
 # A command that is already on the PATH (from wherever) is not installed again.
 RUN_NEEDS=(npm:npm espeak-ng:espeak-ng)
 TEST_NEEDS=(chromium:chromium pdftotext:poppler-utils zbarimg:zbar-tools cupsd:cups lp:cups-client
-  /usr/lib/cups/backend/cups-pdf:printer-driver-cups-pdf redis-server:redis-server faketime:faketime)
+  /usr/lib/cups/backend/cups-pdf:printer-driver-cups-pdf redis-server:redis-server faketime:faketime
+  systemd-analyze:systemd)
 
 say() { printf '\n==> %s\n' "$*"; }
 
