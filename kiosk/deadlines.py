@@ -1,7 +1,7 @@
-"""Danish deadline arithmetic (klagefrister and similar): dates in, dates out, with a
-plain-Danish explanation and the sources of each rule.
+"""Danish deadline arithmetic (klagefrister and similar): dates in, dates out.
 
-Rules: /work/shared/research/dk-procedures.md §2 and dk-contacts-and-open-points.md C5.
+Rules: ../shared/research/dk-procedures.md §2 and dk-contacts-and-open-points.md C5 (Justitsministeriets
+vejledning nr. 9533/2018; Ankestyrelsen: Klagefrister; forældelsesloven § 27, stk. 2 for the unsure days).
 Nothing here is legal advice; the kiosk prints the un-extended date plus an earlier
 "safe" date because several points (paper post in 2026, 24/31 Dec, 5 June) are unsettled.
 """
@@ -16,16 +16,8 @@ import holidays
 
 from . import clock
 
-CHECKED = "2026-11-26"
 UNITS = ("weeks", "days", "months", "working_days")
 CHANNELS = ("digital", "paper")
-
-
-@dataclass(frozen=True)
-class RuleSource:
-    title: str
-    url: str
-    checked: str
 
 
 @dataclass(frozen=True)
@@ -43,32 +35,11 @@ class Deadline:
     safe_day: date
     risky: bool
     uncertain: bool
-    explanation: tuple[str, ...]
-    sources: tuple[RuleSource, ...]
 
-
-JM_VEJLEDNING = RuleSource(
-    "Justitsministeriets vejledning nr. 9533 af 26/6/2018 (resumé)",
-    "https://www.hjulmandkaptain.dk/viden/nyheder/hvad-er-fristen-i-en-klagesag/", CHECKED)
-AST_KLAGEFRISTER = RuleSource(
-    "Ankestyrelsen: Klagefrister (hvornår et brev er modtaget)",
-    "https://ast.dk/for-borgere-med-en-klagesag/klagefrister/klagefrister", CHECKED)
-AKTINDSIGT = RuleSource(
-    "Aktindsigtshåndbogen: svar senest 7 arbejdsdage efter modtagelsen",
-    "https://aktindsigtshaandbogen.dk", CHECKED)
-FORAELDELSESLOVEN_27 = RuleSource(
-    "Forældelsesloven § 27, stk. 2 (nævner grundlovsdag, 24. og 31. december; gælder kun den lov)",
-    "https://danskelove.dk/forældelsesloven/27", CHECKED)
-BORGER_AUB = RuleSource(
-    "borger.dk: fristen flyttes også fredagen efter Kristi himmelfart (UDK/AUB's egen praksis)",
-    "https://www.borger.dk/skole-og-uddannelse/Erhvervsuddannelser/AUB-oversigt/"
-    "hvis-du-er-utilfreds-eller-vil-klage", CHECKED)
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
           "september", "oktober", "november", "december")
-UNIT_WORDS = {"weeks": ("uge", "uger"), "days": ("dag", "dage"),
-              "months": ("måned", "måneder"), "working_days": ("arbejdsdag", "arbejdsdage")}
 
 # Only the "public" category counts. The package files grundlovsdag, juleaftensdag,
 # nytårsaften and 1 May under "optional"; none of them is a helligdag that moves an
@@ -106,7 +77,7 @@ def next_working_day(day: date) -> date:
 
 
 # Ankestyrelsen: "Hvis afgørelsen er sendt med almindelig post, går Ankestyrelsen ud fra, at du
-# får brevet 6 hverdage senere" (AST_KLAGEFRISTER); JM vejledning 9533/2018 says 6 omdelingsdage.
+# får brevet 6 hverdage senere" (ast.dk, Klagefrister); JM vejledning 9533/2018 says 6 omdelingsdage.
 # Counted as working days, as in the research's worked example (dated Mon 2 Mar 2026 -> Tue 10 Mar).
 PAPER_HVERDAGE = 6
 
@@ -184,9 +155,8 @@ def compute(received: date, period: Period, channel: str = "digital") -> Deadlin
         raise ValueError(f"unsupported period: {period!r}")
     if channel not in CHANNELS:
         raise ValueError(f"unsupported channel: {channel!r}")
-    dated = received
     if channel == "paper":
-        received = presumed_paper_receipt(dated)  # for paper, `received` came in as the letter's date
+        received = presumed_paper_receipt(received)  # for paper, `received` came in as the letter's date
     computed = _computed(received, period)
     last_day = next_working_day(computed)
     moved = last_day != computed
@@ -196,50 +166,18 @@ def compute(received: date, period: Period, channel: str = "digital") -> Deadlin
     if safe_day <= received:
         safe_day = add_working_days(received, 1)
 
-    if channel == "paper":
-        lines = [f"Brevet på papir er dateret {danish_date(dated)}.",
-                 f"Et brev med posten regnes for modtaget 6 hverdage senere: {danish_date(received)}."]
-    else:
-        lines = [f"Brevet kom i din digitale postkasse {danish_date(received)}."]
-    lines.append("Den dag tæller ikke med.")
-    singular, plural = UNIT_WORDS[period.unit]
-    lines.append(f"{period.amount} {singular if period.amount == 1 else plural} senere "
-                 f"er {danish_date(computed)}.")
-    if period.unit == "working_days":
-        lines.append("Lørdage, søndage og helligdage tæller ikke som arbejdsdage.")
-    if moved:
-        name = holiday_name(computed)
-        reason = f"en helligdag ({name})" if name else f"en {danish_weekday(computed)}"
-        lines.append(f"{_day_month(computed)} er {reason}, så fristen flyttes til "
-                     f"{danish_date(last_day)}.")
-        for day in span[1:-1]:
-            if holiday_name(day):
-                lines.append(f"Også {_day_month(day)} er en helligdag ({holiday_name(day)}).")
-    lines.append("Fristen slutter kl. 23.59.")
-    if risky:
-        lines.append("Det er usikkert, om fristen flyttes på grundlovsdag, 24. og 31. december "
-                     "og fredagen efter Kristi himmelfart. Aflever før.")
-
-    sources = [JM_VEJLEDNING, AST_KLAGEFRISTER]
-    if period.unit == "working_days":
-        sources.append(AKTINDSIGT)
-    if risky:
-        sources += [FORAELDELSESLOVEN_27, BORGER_AUB]
-    return Deadline(received, computed, last_day, moved, safe_day, risky,
-                    channel == "paper", tuple(lines), tuple(sources))
+    return Deadline(received, computed, last_day, moved, safe_day, risky, uncertain=channel == "paper")
 
 
 def given(day: date, today: date | None = None) -> Deadline:
     """A deadline or meeting date the letter names itself: the kiosk takes it as it is.
 
     It is not moved (the authority chose the date); safe_day is 2 working days before, but
-    never before `today`. Where no rule of ours applies, the only source is the letter.
+    never before `today`.
     """
     today = today or clock.today()
     safe_day = add_working_days(day, -2)
     if safe_day < today:
         safe_day = max(today, min(day, next_working_day(today)))
-    lines = (f"Brevet selv siger {danish_date(day)}.",
-             "Kig i brevet en gang til, og spørg personalet, hvis du er i tvivl.")
     return Deadline(received=today, computed=day, last_day=day, moved=False, safe_day=safe_day,
-                    risky=_is_risky_day(day), uncertain=False, explanation=lines, sources=())
+                    risky=_is_risky_day(day), uncertain=False)

@@ -1,7 +1,7 @@
 """Deadline arithmetic. Every expected date below was worked out by hand on a calendar.
 
 Sources for the rules (see kiosk/deadlines.py):
-  §2    = /work/shared/research/dk-procedures.md §2 "Deadline computation"
+  §2    = ../shared/research/dk-procedures.md §2 "Deadline computation"
   JM    = Justitsministeriets vejledning nr. 9533 af 26/6/2018 (resumé, hjulmandkaptain.dk)
   AST   = ast.dk klagefrister (Digital Post counts as received the same day)
   C5a   = dk-contacts-and-open-points.md C5a (5 June, 24 and 31 Dec, Friday after
@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from kiosk.deadlines import (
     Deadline,
     Period,
-    RuleSource,
     add_working_days,
     compute,
     danish_date,
@@ -29,9 +28,6 @@ from kiosk.deadlines import (
 )
 
 D = date
-RISKY_SENTENCE = ("Det er usikkert, om fristen flyttes på grundlovsdag, 24. og 31. december "
-                  "og fredagen efter Kristi himmelfart. Aflever før.")
-PAPER_SENTENCE = "Et brev med posten regnes for modtaget 6 hverdage senere: tirsdag 10. marts 2026."
 
 
 def weeks(received, n=4, channel="digital"):
@@ -48,14 +44,7 @@ def test_the_worked_example_in_section_2_ends_tuesday_31_march_2026():
         D(2026, 3, 3), D(2026, 3, 31), D(2026, 3, 31), False)
     assert d.safe_day == D(2026, 3, 27)  # Mon 30 Mar, Fri 27 Mar: two working days back
     assert (d.risky, d.uncertain) == (False, False)
-    assert d.explanation == (
-        "Brevet kom i din digitale postkasse tirsdag 3. marts 2026.",
-        "Den dag tæller ikke med.",
-        "4 uger senere er tirsdag 31. marts 2026.",
-        "Fristen slutter kl. 23.59.",
-    )
-    assert any("9533" in s.title for s in d.sources)
-    assert all(s.url.startswith("https://") and s.checked == "2026-11-26" for s in d.sources)
+    assert danish_date(d.computed) == "tirsdag 31. marts 2026"
 
 
 def test_the_paper_example_in_section_2_counts_from_6_hverdage_after_the_letters_date():
@@ -64,8 +53,6 @@ def test_the_paper_example_in_section_2_counts_from_6_hverdage_after_the_letters
     d = weeks(D(2026, 3, 2), channel="paper")
     assert (d.computed, d.last_day, d.moved) == (D(2026, 4, 7), D(2026, 4, 7), False)
     assert d.uncertain is True
-    assert PAPER_SENTENCE in d.explanation
-    assert d.explanation[0] == "Brevet på papir er dateret mandag 2. marts 2026."
     assert d.received == D(2026, 3, 10)
     # safe day skips 2. påskedag, Easter weekend, langfredag and skærtorsdag:
     # Wed 1 Apr is 1 back, Tue 31 Mar is 2 back.
@@ -75,7 +62,7 @@ def test_the_paper_example_in_section_2_counts_from_6_hverdage_after_the_letters
 def test_digital_post_is_never_marked_uncertain_and_has_no_paper_sentence():
     # AST: Digital Post is received the same day; §2.
     d = weeks(D(2026, 3, 3))
-    assert d.uncertain is False and PAPER_SENTENCE not in d.explanation
+    assert d.uncertain is False
 
 
 # --- Easter 2026 and 2027 ------------------------------------------------------------
@@ -85,9 +72,7 @@ def test_a_deadline_on_skaertorsdag_2026_moves_past_all_of_easter_to_tuesday_7_a
     # langfredag 3 Apr, påskedag 5 Apr, 2. påskedag 6 Apr 2026.
     d = weeks(D(2026, 3, 5))
     assert (d.computed, d.last_day, d.moved) == (D(2026, 4, 2), D(2026, 4, 7), True)
-    assert "2. april er en helligdag (Skærtorsdag), så fristen flyttes til tirsdag 7. april 2026." \
-        in d.explanation
-    assert "Også 6. april er en helligdag (Anden påskedag)." in d.explanation
+    assert holiday_name(d.computed) == "Skærtorsdag" and holiday_name(D(2026, 4, 6)) == "Anden påskedag"
     assert d.safe_day == D(2026, 3, 31)  # Wed 1 Apr, Tue 31 Mar
     assert d.risky is False
 
@@ -124,7 +109,7 @@ def test_a_letter_received_on_a_saturday_counts_from_that_saturday():
     # Sat 7 Mar + 4 weeks = Sat 4 Apr 2026 -> Sun påskedag, Mon 2. påskedag -> Tue 7 Apr.
     d = weeks(D(2026, 3, 7))
     assert (d.computed, d.last_day, d.moved) == (D(2026, 4, 4), D(2026, 4, 7), True)
-    assert "4. april er en lørdag, så fristen flyttes til tirsdag 7. april 2026." in d.explanation
+    assert danish_weekday(d.computed) == "lørdag" and holiday_name(d.computed) is None
     assert d.safe_day == D(2026, 3, 31)  # Fri 3 and Thu 2 Apr are helligdage
 
 
@@ -132,14 +117,14 @@ def test_a_letter_received_on_a_sunday_ends_on_a_sunday_and_moves_to_monday():
     # JM (§2): counting starts on the day of availability; Sunday -> next hverdag.
     d = weeks(D(2026, 2, 1))
     assert (d.computed, d.last_day, d.moved) == (D(2026, 3, 1), D(2026, 3, 2), True)
-    assert "1. marts er en søndag, så fristen flyttes til mandag 2. marts 2026." in d.explanation
+    assert danish_weekday(d.computed) == "søndag" and danish_date(d.last_day) == "mandag 2. marts 2026"
 
 
 def test_a_deadline_on_paaskedag_names_the_holiday_not_the_sunday():
     # JM; §2 table: påskedag 5 Apr 2026.
     d = weeks(D(2026, 3, 8))
     assert (d.computed, d.last_day) == (D(2026, 4, 5), D(2026, 4, 7))
-    assert d.explanation[3].startswith("5. april er en helligdag (Påskedag)")
+    assert holiday_name(d.computed) == "Påskedag"
 
 
 # --- Kristi himmelfart and pinse -----------------------------------------------------
@@ -149,7 +134,7 @@ def test_kristi_himmelfart_2026_moves_only_to_the_risky_friday_after():
     # by UDK/AUB practice, so we stop there and flag it. Kr. himmelfart 14 May 2026.
     d = weeks(D(2026, 4, 16))
     assert (d.computed, d.last_day, d.moved) == (D(2026, 5, 14), D(2026, 5, 15), True)
-    assert d.risky is True and RISKY_SENTENCE in d.explanation
+    assert d.risky is True
 
 
 def test_a_deadline_on_the_friday_after_kristi_himmelfart_2026_is_risky_and_not_moved():
@@ -168,8 +153,7 @@ def test_anden_pinsedag_2026_moves_to_tuesday_26_may():
     # JM; §2 table: pinsedag 24 May, 2. pinsedag 25 May 2026.
     d = weeks(D(2026, 4, 27))
     assert (d.computed, d.last_day, d.moved, d.risky) == (D(2026, 5, 25), D(2026, 5, 26), True, False)
-    assert "25. maj er en helligdag (Anden pinsedag), så fristen flyttes til tirsdag 26. maj 2026." \
-        in d.explanation
+    assert holiday_name(d.computed) == "Anden pinsedag"
 
 
 def test_anden_pinsedag_2027_moves_to_tuesday_18_may():
@@ -190,8 +174,6 @@ def test_juleaftensdag_2026_is_flagged_risky_but_not_moved():
     # C5a: 24 Dec is not a helligdag for administrative deadlines; do not rely on it.
     d = weeks(D(2026, 11, 26))
     assert (d.computed, d.last_day, d.moved, d.risky) == (D(2026, 12, 24), D(2026, 12, 24), False, True)
-    assert RISKY_SENTENCE in d.explanation
-    assert any("Forældelsesloven" in s.title for s in d.sources)
 
 
 def test_nytaarsaftensdag_2026_is_flagged_risky_but_not_moved():
@@ -231,7 +213,7 @@ def test_31_january_plus_one_month_is_the_last_day_of_february_then_moved_off_sa
     # 28 Feb 2026 is a Saturday -> Mon 2 Mar 2026.
     d = compute(D(2026, 1, 31), Period(1, "months"))
     assert (d.computed, d.last_day, d.moved) == (D(2026, 2, 28), D(2026, 3, 2), True)
-    assert "1 måned senere er lørdag 28. februar 2026." in d.explanation
+    assert danish_date(d.computed) == "lørdag 28. februar 2026"
 
 
 def test_31_january_2028_plus_one_month_is_leap_day_29_february():
@@ -245,7 +227,7 @@ def test_29_february_2028_plus_one_and_twelve_months():
     assert compute(D(2028, 2, 29), Period(1, "months")).last_day == D(2028, 3, 29)
     d = compute(D(2028, 2, 29), Period(12, "months"))
     assert (d.computed, d.last_day) == (D(2029, 2, 28), D(2029, 2, 28))
-    assert "12 måneder senere er onsdag 28. februar 2029." in d.explanation
+    assert danish_weekday(d.computed) == "onsdag"
 
 
 def test_30_november_plus_one_and_three_months():
@@ -262,7 +244,7 @@ def test_fourteen_days_is_received_plus_fourteen_calendar_days():
     # JM (§2): day of receipt not counted. Mon 2 Mar 2026 + 14 = Mon 16 Mar 2026.
     d = compute(D(2026, 3, 2), Period(14, "days"))
     assert (d.computed, d.last_day, d.safe_day) == (D(2026, 3, 16), D(2026, 3, 16), D(2026, 3, 12))
-    assert "14 dage senere er mandag 16. marts 2026." in d.explanation
+    assert danish_weekday(d.computed) == "mandag"
 
 
 def test_ten_days_ending_on_langfredag_2026_moves_to_tuesday_7_april():
@@ -287,7 +269,6 @@ def test_aktindsigt_seven_working_days_skips_a_weekend():
     # Wed 4 Mar 2026: Thu 5, Fri 6, Mon 9, Tue 10, Wed 11, Thu 12, Fri 13.
     d = compute(D(2026, 3, 4), Period(7, "working_days"))
     assert (d.computed, d.last_day, d.moved) == (D(2026, 3, 13), D(2026, 3, 13), False)
-    assert any("Aktindsigt" in s.title for s in d.sources)
 
 
 def test_aktindsigt_seven_working_days_skips_easter_2026():
@@ -295,7 +276,7 @@ def test_aktindsigt_seven_working_days_skips_easter_2026():
     # Tue 7, Wed 8, Thu 9 Apr.
     d = compute(D(2026, 3, 26), Period(7, "working_days"))
     assert (d.computed, d.last_day, d.moved) == (D(2026, 4, 9), D(2026, 4, 9), False)
-    assert "7 arbejdsdage senere er torsdag 9. april 2026." in d.explanation
+    assert danish_weekday(d.computed) == "torsdag"
 
 
 def test_aktindsigt_received_on_a_saturday_starts_counting_on_monday():
@@ -382,7 +363,7 @@ def test_nonsense_periods_and_channels_are_refused():
 
 def test_results_are_frozen_dataclasses():
     d = weeks(D(2026, 3, 3))
-    assert isinstance(d, Deadline) and all(isinstance(s, RuleSource) for s in d.sources)
+    assert isinstance(d, Deadline)
     with pytest.raises(AttributeError):
         d.last_day = D(2030, 1, 1)
 
@@ -415,7 +396,6 @@ def test_every_deadline_keeps_its_invariants(received, period, channel):
     assert received < d.safe_day <= d.last_day
     assert is_working_day(d.safe_day)
     assert d.uncertain == (channel == "paper")
-    assert (RISKY_SENTENCE in d.explanation) == d.risky
     if period.unit == "weeks":
         assert d.computed.weekday() == received.weekday()
     if period.unit == "working_days":
