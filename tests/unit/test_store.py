@@ -86,3 +86,64 @@ def test_the_app_uses_redis_when_configured(redis_url, settings_file):
     old = kiosk.visit_id
     kiosk.post("/faerdig")
     assert app.extensions["kiosk_store"].get(old) == {}
+
+
+# ---- The app's wiring: the centre's idle timeout is the store's TTL (issue 12 §4) ----
+
+def app_with_timeout(settings_file, seconds):
+    import json
+
+    from kiosk import create_app
+    from tests.conftest import FIXTURES
+
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text(json.dumps({"idle_timeout_seconds": seconds}))
+    return create_app({"CONTENT_DIR": str(FIXTURES), "SETTINGS_FILE": str(settings_file), "TESTING": True})
+
+
+def test_a_visit_expires_after_the_configured_inactivity(settings_file):
+    """Without JavaScript nothing wipes the screen: the store's TTL must forget the visit."""
+    from tests.conftest import KioskClient
+
+    app = app_with_timeout(settings_file, 120)
+    clock = Clock()
+    app.extensions["kiosk_store"].clock = clock
+    kiosk = KioskClient(app)
+    kiosk.get("/flow/journey/hvem")
+    kiosk.answer("journey", "hvem", answer="kommunen")
+    clock.now += 120 + 15 - 1  # the countdown plus a short grace: still there
+    assert kiosk.get("/flow/journey/hvad").status_code == 200
+    clock.now += 120 + 15 + 1  # the last request renewed it; now idle past the TTL
+    assert kiosk.http.get("/flow/journey/hvad").location == "/flow/journey/hvem"
+    assert kiosk.stored() == {}
+
+
+def test_staff_changing_the_timeout_changes_the_ttl_at_once(settings_file):
+    from kiosk import centre, config
+
+    app = app_with_timeout(settings_file, 120)
+    assert app.extensions["kiosk_store"].ttl == 135
+    with app.app_context():
+        centre.save(app, {**config.read_centre_settings(settings_file), "idle_timeout_seconds": 600})
+    assert app.extensions["kiosk_store"].ttl == 615
+
+
+def test_counters_add_up_under_one_lock_and_expire():
+    clock = Clock()
+    store = MemoryStore(ttl_seconds=60, clock=clock)
+    assert [store.count("k", 900) for _ in range(3)] == [1, 2, 3]
+    clock.now += 900
+    assert store.count("k", 900) == 1
+    store.forget("k")
+    assert store.count("k", 900) == 1
+
+
+@pytest.mark.redis
+def test_redis_counters_add_up_and_expire(redis_url):
+    store = RedisStore(redis_url[0], ttl_seconds=60)
+    store.forget("t")
+    assert [store.count("t", 900) for _ in range(3)] == [1, 2, 3]
+    assert 0 < store.redis.ttl(store.counter_prefix + "t") <= 900
+    store.forget("t")
+    assert store.count("t", 900) == 1
+    store.forget("t")
