@@ -34,8 +34,6 @@ ALPHABETS = {
     "ro": "aăâbcdefghiîjklmnopqrsștțuvwxyzşţ",
     "tr": "abcçdefgğhıijklmnoöprsştuüvyzâîû",
 }
-# Shown only in staff notes; no font package the kiosk ships has it, so the system font draws it.
-SYSTEM_FONT_SYMBOLS = frozenset("→")
 SHOWN_FILES = ("kiosk/content/**/*.toml", "kiosk/content/**/*.txt", "kiosk/data/*.toml",
                "templates/**/*.html", "static/js/*.js")
 
@@ -90,6 +88,12 @@ def coverage(font_dir=FONT_DIR):
     return {name: frozenset(TTFont(font_dir / name).getBestCmap()) for name in FONTS}
 
 
+def left_to_the_system_font(c, subsets):
+    """A symbol or punctuation mark no web font has (→, ⌫): the browser draws it with a system
+    font, which changes its look but not its meaning. A letter or digit never may be."""
+    return unicodedata.category(c)[0] in "SP" and not any(ord(c) in cmap for cmap in subsets.values())
+
+
 def problems(chars, subsets, atkinson_original):
     """What no subset draws, or what the subset lost although Atkinson has it."""
     found = []
@@ -102,7 +106,7 @@ def problems(chars, subsets, atkinson_original):
             lost = [name for name in LATIN_FACES if cp not in subsets[name]]
             if lost:
                 found.append(f"{c!r} (U+{cp:04X}) is in Atkinson Hyperlegible but not in {', '.join(lost)}")
-        elif cp not in subsets[WIDE_FACE] and c not in SYSTEM_FONT_SYMBOLS:
+        elif cp not in subsets[WIDE_FACE] and not left_to_the_system_font(c, subsets):
             found.append(f"{c!r} (U+{cp:04X}, {unicodedata.name(c, '?')}) is in no web font")
     return found
 
@@ -118,6 +122,10 @@ def main(argv):
             count = build(name)
             print(f"static/vendor/fonts/{name}: {count} characters, {(FONT_DIR / name).stat().st_size // 1024} KB")
     found = check()
+    subsets = coverage()
+    symbols = sorted(c for c in needed_characters(shown_text()) if left_to_the_system_font(c, subsets))
+    if symbols:
+        print(f"Drawn by the system font (no web font has them): {' '.join(symbols)}")
     if found:
         print("The web fonts cannot draw every character the kiosk shows:", *found, sep="\n  ")
         return 1

@@ -28,6 +28,8 @@ def test_the_check_sees_a_letter_that_no_font_draws():
     found = make_fonts.problems({"ø", "İ", "a"}, lost, atkinson)
     assert len(found) == 2 and "'ø'" in found[0] and "'İ'" in found[1]
     assert make_fonts.problems({"ø", "İ", "a"}, subsets, atkinson) == []
+    # A key symbol no font has (the on-screen keyboard's ⌫) is left to the system font: it keeps its meaning.
+    assert make_fonts.problems({"⌫"}, subsets, atkinson) == []
 
 
 def test_the_check_reads_the_catalogues_and_the_content():
