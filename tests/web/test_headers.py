@@ -1,7 +1,11 @@
 """Every response carries the privacy headers; nothing personal is cached or leaked."""
+from urllib.parse import urlsplit
+
 import pytest
 
 from tests.conftest import walk_journey
+from tests.page import Page
+from tests.web.fields import assert_no_autofill, typed_fields
 
 PAGES = ["/", "/omraade/proeve", "/sprog", "/flow/journey/hvem", "/personale/",
          "/personale/indstillinger", "/nowhere", "/flow/journey/fra/short"]
@@ -66,8 +70,21 @@ def test_inputs_never_autofill(kiosk):
     kiosk.answer("journey", "hvem", answer="kommunen")
     kiosk.answer("journey", "hvad", answer="penge")
     kiosk.answer("journey", "hvornaar", shortcut="today")
-    page = kiosk.get("/flow/journey/navn").text
-    assert 'autocomplete="off"' in page and 'autocomplete="on"' not in page
+    assert_no_autofill(Page(kiosk.get("/flow/journey/navn").text))
+    # Pages with no typing field have nothing a browser could fill in.
+    for url in ["/", "/sprog", "/flow/journey/hvem", "/flow/journey/hvornaar"]:
+        assert typed_fields(Page(kiosk.get(url).text)) == [], url
+
+
+@pytest.mark.parametrize("path, target", [("/flow//hvem", "/flow/hvem"), ("/personale", "/personale/"),
+                                          ("/omraade//proeve", "/omraade/proeve")])
+def test_werkzeugs_slash_redirects_never_take_the_host_header(app, path, target):
+    """Werkzeug's 308 built an absolute address from the Host header; it is a path now."""
+    response = app.test_client().get(path, headers={"Host": "evil.example"})
+    assert response.status_code == 308
+    location = response.headers["Location"]
+    assert urlsplit(location).netloc == "" and location.startswith("/") and not location.startswith("//")
+    assert location == target
 
 
 def test_debug_is_off(app):

@@ -11,6 +11,7 @@ import pytest
 from kiosk.cli import set_pin
 from tests.conftest import KioskClient
 from tests.page import Page
+from tests.web.fields import assert_no_autofill
 
 
 @pytest.fixture
@@ -238,18 +239,6 @@ def test_the_staff_pages_never_autofill(pinned, kiosk):
     pages.append(Page(kiosk.get("/personale/indstillinger").text))
     for page in pages:
         assert_no_autofill(page)
-
-
-def assert_no_autofill(page):
-    typed = [e for e in page.root.walk() if e.tag in ("textarea", "select")
-             or (e.tag == "input" and e.attrs.get("type", "text") not in ("hidden", "radio", "checkbox", "submit", "button"))]
-    assert typed, "no field to check"
-    for element in typed:
-        assert element.attrs.get("autocomplete") == "off", element.attrs
-        form = element.parent
-        while form is not None and form.tag != "form":
-            form = form.parent
-        assert form is not None and form.attrs.get("autocomplete") == "off", form and form.attrs
 
 
 # ---- Saving on a full or read-only disk (issue 12 §10) ----
