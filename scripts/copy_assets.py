@@ -6,6 +6,7 @@ never loads anything from outside the PC.
 """
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import compress_static
@@ -28,10 +29,21 @@ def main():
         shutil.rmtree(icons)
     shutil.copytree(MODULES / "@tabler" / "icons" / "icons" / "outline", icons)
     shutil.copyfile(MODULES / "@tabler" / "icons" / "LICENSE", VENDOR / "icons-LICENSE")
-    print(f"static/vendor: htmx {htmx}, {sum(1 for _ in icons.iterdir())} icons")
+    copy_keyboard()
+    print(f"static/vendor: htmx {htmx}, {sum(1 for _ in icons.iterdir())} icons, the on-screen keyboard")
     if make_fonts.main([]) != 0:
         raise SystemExit(1)
     compress_static.main()
+
+
+def copy_keyboard():
+    """simple-keyboard (MIT), loaded only when a text field is tapped, and its layouts as a script."""
+    build = MODULES / "simple-keyboard" / "build"
+    shutil.copyfile(build / "index.modern.js", VENDOR / "simple-keyboard.js")
+    shutil.copyfile(build / "css" / "index.css", VENDOR / "simple-keyboard.css")
+    shutil.copyfile(MODULES / "simple-keyboard" / "LICENSE", VENDOR / "simple-keyboard-LICENSE")
+    subprocess.run(["node", str(ROOT / "scripts" / "keyboard_layouts.mjs"), str(VENDOR / "keyboard-layouts.js")],
+                   check=True)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """The start screen, areas, language, and the two ways to wipe: start over, and done."""
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
+from werkzeug.exceptions import HTTPException
 
 from .. import visit
 from ..i18n import enabled_languages
@@ -35,10 +36,26 @@ def area(area_id):
     return render_template("pages/area.html", area=content().areas[area_id], flows=flows)
 
 
-@bp.get("/sprog")
-def language():
-    """Choose a language; each is named in its own script."""
-    return render_template("pages/language.html")
+@bp.get("/sprog", defaults={"back": ""})
+@bp.get("/sprog/<path:back>")
+def language(back):
+    """Choose a language; each is named in its own script. `back` is the screen the person came
+    from (a path on this kiosk, never anything they typed): the change returns them there."""
+    return render_template("pages/language.html", back=_screen_or_start(back))
+
+
+# Screens a language change may return to: not a PDF, a print status or the staff pages.
+SCREENS = frozenset({"home.start", "home.area", "flow.begin", "flow.step", "flow.change"})
+
+
+def _screen_or_start(path):
+    """`path` if it names a screen of this kiosk (a GET route), else the start screen."""
+    path = "/" + path.lstrip("/\\")
+    try:
+        endpoint, _ = current_app.url_map.bind("localhost").match(path, method="GET")
+    except HTTPException:
+        return url_for("home.start")
+    return path if endpoint in SCREENS else url_for("home.start")
 
 
 @bp.post("/sprog")
@@ -47,7 +64,8 @@ def set_language():
     if code in enabled_languages():
         visit.data()["lang"] = code
         visit.save()
-    return redirect(url_for("home.start"), 303)
+    # Answers are kept: the same screen comes back in the new language.
+    return redirect(_screen_or_start(request.form.get("back", "")), 303)
 
 
 @bp.post("/forfra")
