@@ -35,7 +35,7 @@ ALPHABETS = {
     "tr": "abcçdefgğhıijklmnoöprsştuüvyzâîû",
 }
 SHOWN_FILES = ("kiosk/content/**/*.toml", "kiosk/content/**/*.txt", "kiosk/data/*.toml",
-               "templates/**/*.html", "static/js/*.js")
+               "templates/**/*.html", "static/js/*.js", "static/vendor/keyboard-layouts.js")
 
 
 def in_ranges(codepoint, ranges):
