@@ -27,7 +27,7 @@ CENTRE_DEFAULTS = {
     "europavalg": "",
     "printer_queue": "",
     "idle_timeout_seconds": 180,
-    "languages": ["da", "en"],
+    "languages": ["da", "en", "ar", "pl", "ro", "uk", "tr", "kl"],  # all; staff may offer fewer
     "contacts": [],
     "staff_pin_hash": "",
 }

@@ -62,6 +62,11 @@ def month_names():
     return [names[m][:1].upper() + names[m][1:] for m in range(1, 13)]
 
 
+def checked_day(iso_day):
+    """The day a source was checked, written the way the person's language writes dates."""
+    return format_date(datetime.date.fromisoformat(iso_day), "long")
+
+
 def time_choices():
     """(value, label) pairs for the hour and the minute pickers."""
     return [(h, f"{h:02d}") for h in HOURS], [(m, f"{m:02d}") for m in MINUTES]
@@ -95,6 +100,7 @@ def register(app):
     app.add_template_filter(translate, "t")
     app.add_template_global(month_names)
     app.add_template_global(time_choices)
+    app.add_template_global(checked_day)
     app.add_template_global(pick_options)
     # Globals, not context: macros imported without context need them too.
     app.add_template_global(visit.csrf_token, "csrf_token")
