@@ -133,6 +133,10 @@ class PrintDesk:
             time.sleep(poll)
         return self.state(ticket)
 
+    def join(self):
+        """Wait until every print handed in so far has its answer."""
+        self._work.join()
+
     def _set(self, ticket, state):
         self.store.put(self.prefix + ticket, {"state": state})
 
@@ -158,3 +162,5 @@ class PrintDesk:
                 self._set(ticket, state)
             except Exception:  # noqa: BLE001 - the store is down; the page will say it does not know
                 pass
+            finally:
+                self._work.task_done()

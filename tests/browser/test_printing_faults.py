@@ -39,6 +39,7 @@ def print_queue(live_server, cups, monkeypatch):
     desk = printing.PrintDesk(app.extensions["kiosk_store"], limit_seconds=3)
     monkeypatch.setitem(app.extensions, "kiosk_print_desk", desk)
     yield base, env, proc, desk
+    desk.join()
     subprocess.run(["cancel", "-a", "-x", "KioskPDF"], env=env, capture_output=True)
 
 

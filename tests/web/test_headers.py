@@ -33,6 +33,7 @@ def test_every_route_in_the_url_map_is_covered(app):
     known = {"/", "/omraade/<area_id>", "/sprog", "/forfra", "/faerdig", "/stadig",
              "/flow/<flow_id>", "/flow/<flow_id>/<step_id>", "/flow/<flow_id>/fra/<source_id>", "/flow/<flow_id>/<step_id>/ret",
              "/flow/<flow_id>/<step_id>/pdf", "/flow/<flow_id>/<step_id>/udskriv",
+             "/flow/<flow_id>/<step_id>/udskrift",
              "/personale/", "/personale/indstillinger", "/personale/side-om-side",
              "/personale/log-ud", "/tale", "/fonts/<name>", "/static/<path:filename>"}
     assert rules == known, "a new route needs a header test"
