@@ -53,7 +53,7 @@ def sheet(flow, document, answers, centre, lang):
     """
     words = Words(lang)
     deadline = deadline_for(flow, document, answers)
-    result = Sheet(title=words(document.title), steps=[fill(words(s), centre) for s in document.steps],
+    result = Sheet(title=words(document.title), steps=[fill(words(s), centre, words) for s in document.steps],
                    centre=centre.get("centre_name", ""), rtl=text_direction(lang) == "rtl",
                    footer=footer(centre.get("centre_name", ""), words),
                    page_words=words("Side %(number)s af %(total)s"))
@@ -139,7 +139,7 @@ def _contact(contact):
 
 
 def _card(flow, step, centre, words):
-    body = [fill(words(p), centre) for p in step.body]
+    body = [fill(words(p), centre, words) for p in step.body]
     source = "; ".join(words(flow.sources[s].title) for s in step.sources)
     return words(step.question), body, words("Kilde: %(title)s", title=source) if source else ""
 

@@ -12,6 +12,7 @@ from .documents import danish_date
 from .facts import fill
 from .flows.model import HOURS, MINUTES
 from .i18n import enabled_languages, text_direction
+from .words import Words
 
 
 def picture_url(name):
@@ -54,7 +55,7 @@ def offered_flows(flow_ids):
 
 def translate(text):
     """Content text (a Danish msgid from a flow file) in the person's language, facts filled in."""
-    return fill(gettext(text), current_app.extensions["kiosk_centre"]) if text else ""
+    return fill(gettext(text), current_app.extensions["kiosk_centre"], Words(str(get_locale()))) if text else ""
 
 
 def month_names():
