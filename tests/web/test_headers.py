@@ -7,7 +7,7 @@ from tests.conftest import walk_journey
 from tests.page import Page
 from tests.web.fields import assert_no_autofill, typed_fields
 
-PAGES = ["/", "/omraade/proeve", "/sprog", "/flow/journey/hvem", "/personale/",
+PAGES = ["/", "/omraade/proeve", "/sprog", "/sprog/flow/journey/hvem", "/flow/journey/hvem", "/personale/",
          "/personale/indstillinger", "/nowhere", "/flow/journey/fra/short"]
 
 
@@ -30,7 +30,7 @@ def test_every_page_has_the_privacy_headers(kiosk, url, htmx):
 
 def test_every_route_in_the_url_map_is_covered(app):
     rules = {r.rule for r in app.url_map.iter_rules()}
-    known = {"/", "/omraade/<area_id>", "/sprog", "/forfra", "/faerdig", "/stadig",
+    known = {"/", "/omraade/<area_id>", "/sprog", "/sprog/<path:back>", "/forfra", "/faerdig", "/stadig",
              "/flow/<flow_id>", "/flow/<flow_id>/<step_id>", "/flow/<flow_id>/fra/<source_id>", "/flow/<flow_id>/<step_id>/ret",
              "/flow/<flow_id>/<step_id>/pdf", "/flow/<flow_id>/<step_id>/udskriv",
              "/flow/<flow_id>/<step_id>/udskrift",
