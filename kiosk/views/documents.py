@@ -62,9 +62,16 @@ def _quick_answer(desk, ticket):
 def _printed_page(flow, answers, step_id, state):
     step_ids = _printed_together(flow, answers, step_id)
     next_url = url_for("flow.step", flow_id=flow.id, step_id=step_ids[1]) if len(step_ids) > 1 else None
-    return render_template("pages/printed.html", state=state, flow=flow, step_ids=step_ids, next_url=next_url,
-                           back_url=url_for("flow.step", flow_id=flow.id, step_id=step_id),
-                           status_url=url_for("documents.print_status", flow_id=flow.id, step_id=step_id))
+    status_url = url_for("documents.print_status", flow_id=flow.id, step_id=step_id)
+    response = Response(render_template("pages/printed.html", state=state, flow=flow, step_ids=step_ids,
+                                        next_url=next_url, status_url=status_url,
+                                        back_url=url_for("flow.step", flow_id=flow.id, step_id=step_id)))
+    if state == printing.PENDING:
+        # Without JavaScript the waiting screen asks again through this header. Not a <meta>
+        # refresh: htmx parses pages with scripting off, so one in <noscript> came alive
+        # with JavaScript on as well (and axe rightly flags a timed <meta> refresh).
+        response.headers["Refresh"] = f"2; url={status_url}"
+    return response
 
 
 @bp.post("/<flow_id>/<step_id>/udskriv")

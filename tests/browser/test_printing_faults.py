@@ -17,6 +17,7 @@ import pytest
 
 from kiosk import printing
 from tests.browser.conftest import walk_journey
+from tests.browser.test_accessibility import AXE, AXE_OPTIONS
 from tests.conftest import disk_now
 from tests.documents.test_printing_cups import canary_files, queued, start_cups
 from tests.page import Page
@@ -52,13 +53,20 @@ def paused(print_queue):
     subprocess.run(["cupsenable", "KioskPDF"], env=env, check=True)
 
 
+def assert_axe_clean(page):
+    result = AXE.run(page, options=AXE_OPTIONS)
+    assert not result.violations_count, result.generate_report()
+
+
 def test_a_paused_printer_cancels_the_job_and_says_it_did_not_print(page, paused):
     base, env, _, _ = paused
     canary = "Canary" + os.urandom(3).hex()
     walk_journey(page, name=canary)
     page.click("#print")
     page.wait_for_selector("#print-pending")  # the truth while it waits: it is on its way to the printer
+    assert_axe_clean(page)
     page.wait_for_selector("#print-not-printed", timeout=20_000)
+    assert_axe_clean(page)
     assert page.inner_text("h1") == "Det blev ikke udskrevet"
     assert page.inner_text("main p.lead") == "Udskriv det her, eller spørg personalet."
     assert page.is_visible("#print-frame")  # "Udskriv det her": the big button and the letter
