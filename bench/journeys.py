@@ -25,7 +25,6 @@ import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from unittest import mock
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -117,10 +116,12 @@ class Person:
 
     def _submit(self, action, data):
         if action.endswith("/udskriv"):
-            # A centre has a printer: the job is answered as CUPS answers a queued job ("sent"),
-            # without one, so the screen after "Udskriv" is the real one. Patched for this request only.
-            with mock.patch.object(printing, "print_pdf", lambda pdf, queue, **kw: printing.PrintResult("sent", "1")):
-                response = self.http.post(action, data=data, follow_redirects=True)
+            # A centre has a printer: the print desk answers as if CUPS had printed it, without one,
+            # so the screen after "Udskriv" is the real one ("printed"), not the no-printer page.
+            app = self.http.application
+            app.extensions["kiosk_print_desk"] = printing.PrintDesk(
+                app.extensions["kiosk_store"], 20, printer=lambda *args, **kw: printing.PrintResult(printing.DONE))
+            response = self.http.post(action, data=data, follow_redirects=True)
             self.walk.printed.append(action)
             return self._see(action, response)
         response = self.http.post(action, data=data, follow_redirects=True)
