@@ -87,9 +87,16 @@ SCENARIOS = [
                   "hvor-laenge": "4-uger", "hvorfor": ["papirer"]},
      ["Udbetaling Danmark", "4 uger"], ["tirsdag den 1. december 2026"], ["§ 21"]),
     # 15 Begrundelse og klagevejledning: the complaint deadline still runs.
-    ("begrundelse", {"myndighed": "kommunen", "emne": "kontanthjaelp", "modtaget": "2026-11-02",
+    ("begrundelse", {"myndighed": "kommunen", "emne": "kontanthjaelp", "kanal": "digital", "modtaget": "2026-11-02",
                      "mangler": ["begrundelse", "klagevejledning"]},
      ["begrundelse", "klagevejledning", "2. november 2026"], ["mandag den 30. november 2026"], []),
+    # A paper letter dated 28 Oct counts as received 6 hverdage later (audit W3): still in time on 27 Nov,
+    # and the letter never says that more than 4 weeks have passed.
+    ("begrundelse", {"myndighed": "kommunen", "emne": "kontanthjaelp", "kanal": "papir", "modtaget": "2026-10-28",
+                     "mangler": ["klagevejledning"]},
+     ["Anmodning om klagevejledning – afgørelse om kontanthjælp dateret 28. oktober 2026",
+      "Jeg har modtaget en afgørelse fra jer om kontanthjælp, dateret den 28. oktober 2026."],
+     ["torsdag den 3. december 2026"], ["Der er gået mere end 4 uger", "modtaget 28. oktober"]),
     # 16-17 Enkeltydelse: apply before paying.
     ("enkeltydelse", {"hvad": "tandlaege", "beloeb": "4.800 kr.", "hvorfor": ["kontanthjaelp"], "egne-ord": OWN},
      ["Aarhus Kommune", "tandlæge", "4.800 kr.", OWN], [], []),
