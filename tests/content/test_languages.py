@@ -31,8 +31,9 @@ def keep_danish(lang):
     return listed(TRANSLATIONS / "keep_danish.txt") | listed(TRANSLATIONS / lang / "same_as_danish.txt")
 
 
-def test_the_kiosk_offers_the_eight_languages_of_its_users():
-    assert set(LANGUAGES) == {"da", "en", "ar", "pl", "ro", "uk", "tr", "kl"}
+def test_the_kiosk_offers_the_languages_of_its_users():
+    # Kalaallisut joins when its catalogue is complete (translations/kl is a partial draft).
+    assert set(LANGUAGES) == {"da", "en", "ar", "pl", "ro", "uk", "tr"}
     assert LANGUAGES["ar"]["dir"] == "rtl" and all(LANGUAGES[c]["dir"] == "ltr" for c in LANGUAGES if c != "ar")
 
 
