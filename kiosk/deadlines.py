@@ -2,8 +2,9 @@
 
 Rules: ../shared/research/dk-procedures.md §2 and dk-contacts-and-open-points.md C5 (Justitsministeriets
 vejledning nr. 9533/2018; Ankestyrelsen: Klagefrister; forældelsesloven § 27, stk. 2 for the unsure days).
-Nothing here is legal advice; the kiosk prints the un-extended date plus an earlier
-"safe" date because several points (paper post in 2026, 24/31 Dec, 5 June) are unsettled.
+Nothing here is legal advice; the kiosk prints the last day (moved past a weekend or holiday
+where the rule says so) plus an earlier "safe" date, and says when a day is uncertain (paper post,
+24/31 Dec, 5 June), because those points are unsettled.
 """
 from __future__ import annotations
 
