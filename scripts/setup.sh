@@ -13,7 +13,7 @@ VENV="${VENV:-.venv}"
 RUN_NEEDS=(npm:npm espeak-ng:espeak-ng)
 TEST_NEEDS=(chromium:chromium pdftotext:poppler-utils zbarimg:zbar-tools cupsd:cups lp:cups-client
   /usr/lib/cups/backend/cups-pdf:printer-driver-cups-pdf redis-server:redis-server faketime:faketime
-  systemd-analyze:systemd)
+  systemd-analyze:systemd /usr/sbin/nginx:nginx openssl:openssl cage:cage)
 
 say() { printf '\n==> %s\n' "$*"; }
 

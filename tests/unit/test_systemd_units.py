@@ -1,16 +1,28 @@
 """The systemd units in scripts/systemd/: valid for systemd itself, and holding what the README promises."""
 import os
+import re
+import shlex
 import shutil
+import socket
+import stat
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
 from kiosk.config import ROOT
+from tests.conftest import free_port, service_env
 
 UNITS = ROOT / "scripts" / "systemd"
 INSTALLED = "/opt/vaerested-kiosk"
 SCRIPT = UNITS / "restart-when-idle.sh"
+CENTRAL_ENV = ROOT / "scripts" / "central-env.sh"
+ALL_UNITS = ("kiosk.service", "kiosk-restart.service", "kiosk-restart.timer",
+             "kiosk-central.service", "kiosk-redis.service", "kiosk-browser.service")
+# What every service that can hold answers in memory sets (kiosk-browser too: the page is in Chromium).
+NO_DISK = {"LimitCORE": "0", "MemorySwapMax": "0", "ProtectSystem": "strict", "ProtectHome": "yes",
+           "PrivateTmp": "yes"}
 
 
 def settings(unit):
@@ -40,15 +52,19 @@ def copy_for_this_checkout(tmp_path):
 
 def test_systemd_analyze_finds_nothing_to_say(tmp_path):
     folder = copy_for_this_checkout(tmp_path)
-    result = verify(folder, "kiosk.service", "kiosk-restart.service", "kiosk-restart.timer")
+    assert sorted(p.name for p in folder.glob("kiosk*")) == sorted(ALL_UNITS)
+    result = verify(folder, *ALL_UNITS)
     assert result.returncode == 0 and result.stderr == "", result.stderr
 
 
-def test_the_check_sees_a_misspelt_setting(tmp_path):
+@pytest.mark.parametrize("name", ["kiosk.service", "kiosk-central.service", "kiosk-redis.service",
+                                  "kiosk-browser.service"])
+def test_the_check_sees_a_misspelt_setting(tmp_path, name):
     folder = copy_for_this_checkout(tmp_path)
-    unit = folder / "kiosk.service"
+    unit = folder / name
+    assert "PrivateTmp=yes" in unit.read_text()
     unit.write_text(unit.read_text().replace("PrivateTmp=yes", "PrivateTemp=yes"))
-    assert "PrivateTemp" in verify(folder, "kiosk.service").stderr
+    assert "PrivateTemp" in verify(folder, name).stderr
 
 
 def test_the_kiosk_runs_as_its_own_user_with_no_core_dump_no_swap_and_one_writable_folder():
@@ -98,3 +114,123 @@ def test_the_kiosk_is_restarted_only_once_its_log_has_been_quiet(tmp_path):
 def test_a_kiosk_in_use_all_along_is_not_restarted(tmp_path):
     calls = run_restart_script(tmp_path, busy_checks=10**6, give_up_minutes="0")
     assert calls == ["journalctl --unit=kiosk.service --since=-15min --output=cat --quiet"]
+
+
+def test_central_mode_runs_gunicorn_as_kiosk_with_its_secrets_file_after_its_own_redis():
+    unit = settings("kiosk-central.service")
+    assert unit["User"] == ["kiosk"] and unit["Group"] == ["kiosk"]
+    assert unit["ExecStart"] == [f"{INSTALLED}/.venv/bin/gunicorn -c scripts/gunicorn.conf.py wsgi:app"]
+    assert unit["WorkingDirectory"] == [INSTALLED]
+    assert unit["EnvironmentFile"] == ["/etc/vaerested-kiosk/central.env"]
+    assert unit["Requires"] == ["kiosk-redis.service"] and "kiosk-redis.service" in unit["After"][0].split()
+    for key, value in {**NO_DISK, "Restart": "on-failure", "NoNewPrivileges": "yes", "UMask": "0077",
+                       "PrivateDevices": "yes"}.items():
+        assert unit[key] == [value], key
+    environment = " ".join(unit["Environment"]).split()
+    for pair in ("KIOSK_CENTRES_DIR=/var/lib/vaerested-kiosk/centres", "KIOSK_PROXY=1", "KIOSK_HOST=127.0.0.1"):
+        assert pair in environment, pair
+    # The secrets are in the 0600 file, never in the unit, which anyone may read.
+    assert not any(v.startswith(("KIOSK_SECRET_KEY", "KIOSK_REDIS_URL")) for v in environment)
+    assert "ReadWritePaths" not in unit
+
+
+def test_the_kiosk_browser_unit_runs_the_kiosk_browser_script_in_cage_as_its_own_user():
+    unit = settings("kiosk-browser.service")
+    assert unit["User"] == ["kiosk-browser"]  # never kiosk: the browser must not reach the server's memory
+    command = shlex.split(unit["ExecStart"][0])
+    assert command[0] == "/usr/bin/cage" and f"{INSTALLED}/scripts/kiosk-browser.sh" in command
+    assert unit["PAMName"] == ["login"] and unit["TTYPath"] == ["/dev/tty7"]
+    assert unit["Restart"] == ["always"] and unit["WantedBy"] == ["graphical.target"]
+    assert any(e.startswith("KIOSK_URL=https://") for e in " ".join(unit["Environment"]).split())
+    for key, value in NO_DISK.items():
+        assert unit[key] == [value], key
+
+
+def redis_command():
+    unit = settings("kiosk-redis.service")
+    return unit, shlex.split(unit["ExecStart"][0])
+
+
+def flag(command, name):
+    return command[command.index(name) + 1]
+
+
+def test_redis_for_the_kiosk_keeps_nothing_on_disk_and_listens_on_loopback_only():
+    unit, command = redis_command()
+    assert command[0] == "/usr/bin/redis-server"
+    assert flag(command, "--bind").split() == ["127.0.0.1"] and flag(command, "--port") == "6380"
+    # The folder redis would write to (it should never write) is in /run: memory, not disk.
+    assert unit["RuntimeDirectory"] == ["kiosk-redis"] and flag(command, "--dir") == "/run/kiosk-redis"
+    for key, value in {**NO_DISK, "DynamicUser": "yes", "NoNewPrivileges": "yes"}.items():
+        assert unit[key] == [value], key
+    # central-env.sh writes the URL of this very Redis.
+    assert "redis://127.0.0.1:6380/0" in CENTRAL_ENV.read_text()
+
+
+@pytest.mark.redis
+def test_redis_started_with_the_units_own_flags_has_persistence_off_and_evicts_by_ttl(tmp_path):
+    """A real redis-server with exactly the unit's ExecStart, but on a free port and a temporary folder."""
+    redis = pytest.importorskip("redis")
+    _, command = redis_command()
+    exe = shutil.which("redis-server")
+    if exe is None:
+        pytest.fail("redis-server is missing: run `make setup-test` (as root it installs it)")
+    port = free_port()
+    args = list(command[1:])
+    args[args.index("--port") + 1] = str(port)
+    args[args.index("--dir") + 1] = str(tmp_path)
+    proc = subprocess.Popen([exe, *args], env=service_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"redis-server did not start: {proc.communicate(timeout=5)[0]!r}") from None
+                time.sleep(0.05)
+        client = redis.Redis(host="127.0.0.1", port=port, decode_responses=True)
+        config = {key: client.config_get(key)[key] for key in ("save", "appendonly", "maxmemory-policy",
+                                                                 "maxmemory", "bind", "protected-mode")}
+        assert config == {"save": "", "appendonly": "no", "maxmemory-policy": "volatile-ttl",
+                          "maxmemory": str(256 * 1024 * 1024), "bind": "127.0.0.1 -::1", "protected-mode": "yes"}
+        client.set("visit", "answers", ex=60)
+        client.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    assert list(tmp_path.iterdir()) == []  # not even at shutdown: no dump.rdb, no appendonly file
+
+
+def run_central_env(path, **env):
+    return subprocess.run([str(CENTRAL_ENV), str(path)], env={**os.environ, **env},
+                          capture_output=True, text=True, timeout=30, check=True)
+
+
+def read_env(path):
+    return dict(line.split("=", 1) for line in path.read_text().splitlines())
+
+
+def test_central_env_makes_a_private_key_once_and_never_prints_it(tmp_path):
+    path = tmp_path / "etc" / "central.env"
+    first = run_central_env(path)
+    values = read_env(path)
+    assert re.fullmatch(r"[0-9a-f]{64}", values["KIOSK_SECRET_KEY"])
+    assert values["KIOSK_REDIS_URL"] == "redis://127.0.0.1:6380/0"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    second = run_central_env(path, KIOSK_REDIS_URL="redis://10.0.0.5:6380/0")
+    assert read_env(path) == values  # the key is kept, and so is the URL already there
+    for run in (first, second):
+        assert values["KIOSK_SECRET_KEY"] not in run.stdout + run.stderr
+
+
+def test_central_env_adds_only_what_is_missing_and_tightens_the_mode(tmp_path):
+    path = tmp_path / "central.env"
+    path.write_text("KIOSK_REDIS_URL=redis://10.0.0.5:6380/0")  # no final newline
+    path.chmod(0o644)
+    run_central_env(path)
+    values = read_env(path)
+    assert values["KIOSK_REDIS_URL"] == "redis://10.0.0.5:6380/0"
+    assert re.fullmatch(r"[0-9a-f]{64}", values["KIOSK_SECRET_KEY"])
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
