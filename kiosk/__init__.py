@@ -3,7 +3,7 @@ from flask import Flask
 from flask_babel import Babel
 
 from . import config as cfg
-from . import headers, hooks, logs, precompressed, visit
+from . import headers, hooks, logs, precompressed, visit, which_centre
 from .catalog import Content
 from .store import make_store
 
@@ -31,13 +31,20 @@ def create_app(test_config=None):
 
     app.extensions["kiosk_content"] = Content.load(app.config["CONTENT_DIR"], app.static_folder)
     app.extensions["kiosk_store"] = make_store(app.config)
-    use_centre_settings(app, cfg.read_centre_settings(app.config["SETTINGS_FILE"]))
+    centres = which_centre.Centres(app.config["SETTINGS_FILE"], app.config["CENTRES_DIR"])
+    app.extensions["kiosk_centres"] = centres
+    # Single-PC mode reads its one centre now; central mode reads each centre at its first visit.
+    single = cfg.read_centre_settings(app.config["SETTINGS_FILE"])
+    use_centre_settings(app, single)
+    if not centres.central:
+        centres.remember(app.config["SETTINGS_FILE"], app.extensions["kiosk_centre"])
 
     from .i18n import select_locale
     Babel(app, locale_selector=select_locale)
     logs.configure()
 
     app.before_request(logs.begin_request)
+    app.before_request(which_centre.begin_request)  # the visit's TTL is the centre's
     app.before_request(visit.begin_request)
     hooks.register(app)  # after the visit is known: the CSRF check reads it
     app.after_request(visit.end_request)
@@ -57,18 +64,20 @@ def create_app(test_config=None):
 
     from .cli import register as register_cli
     register_cli(app)
+    if app.config["PROXY"]:
+        # Behind the TLS proxy (scripts/proxy/): the client's address (for the PIN lock and the
+        # new-visit limit) and "https" come from its headers. Only then, or anyone could forge them.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = int(app.config["PROXY"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)
     # Outermost: if even the error pages fail, a fixed kind page with the headers answers.
     app.wsgi_app = headers.last_resort(app.wsgi_app, logs.log_unhandled)
     return app
 
 
 def use_centre_settings(app, centre):
-    """The one place the centre's settings reach the running app (at start and when staff save).
-    The store forgets a visit a short grace after the on-screen countdown, so the browser's own
-    wipe always comes first, and without JavaScript the store still forgets."""
+    """The one place the single centre's settings reach the running app (at start, and when its
+    file changes). In central mode each request's visit gets its own centre's TTL (kiosk/visit.py)."""
     app.extensions["kiosk_centre"] = centre
-    app.extensions["kiosk_store"].ttl = store_ttl(centre)
-
-
-def store_ttl(centre):
-    return int(centre["idle_timeout_seconds"]) + 15
+    app.extensions["kiosk_store"].ttl = which_centre.store_ttl(centre)

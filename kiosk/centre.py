@@ -5,6 +5,7 @@ import tomllib
 from pathlib import Path
 
 from . import config as cfg
+from . import which_centre
 from .flows.parse import N_, clean_text
 from .qr import tel_payload
 
@@ -77,13 +78,12 @@ def parse_settings(form, current, languages):
 
 
 def save(app, settings):
-    """Write the settings, then use them. Raises OSError (disk full, read-only) with the old file
-    whole (config.write_centre_settings writes a temp file and renames it)."""
-    from . import use_centre_settings
-
-    path = app.config["SETTINGS_FILE"]
+    """Write this request's centre's settings, then use them. Raises OSError (disk full, read-only)
+    with the old file whole (config.write_centre_settings writes a temp file and renames it).
+    Other worker processes see the new file at their next request (kiosk/which_centre.py)."""
+    path = which_centre.current_path()
     # The PIN belongs to the `set-pin` command on the PC: keep what the file holds now, so a
     # save from the staff screen never brings back a PIN that was replaced since the start.
     settings = {**settings, "staff_pin_hash": cfg.read_centre_settings(path)["staff_pin_hash"]}
     cfg.write_centre_settings(path, settings)
-    use_centre_settings(app, cfg.read_centre_settings(path))
+    return app.extensions["kiosk_centres"].settings(app, path)

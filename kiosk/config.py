@@ -26,6 +26,8 @@ CENTRE_DEFAULTS = {
     "folketingsvalg": "",
     "europavalg": "",
     "printer_queue": "",
+    # Empty: the CUPS on this PC. "host:port": the centre's own CUPS over IPP (central mode).
+    "printer_server": "",
     "idle_timeout_seconds": 180,
     "languages": ["da", "en", "ar", "pl", "ro", "uk", "tr"],  # all; staff may offer fewer
     "contacts": [],
@@ -38,6 +40,12 @@ DEFAULTS = {
     "SETTINGS_FILE": str(ROOT / "instance" / "settings.json"),
     "CONTENT_DIR": str(Path(__file__).resolve().parent / "content"),
     "REDIS_URL": "",
+    # Central mode: one settings file per centre, named by the host name its kiosks use
+    # (kiosk/centres.py). Empty: the one centre in SETTINGS_FILE.
+    "CENTRES_DIR": "",
+    # 1: one trusted reverse proxy (TLS) in front; its X-Forwarded-For/-Proto are believed, and
+    # the cookie is marked Secure on HTTPS. 0: nothing in front, no forwarded header is believed.
+    "PROXY": 0,
     "STORE_MAX_VISITS": 500,
     "STORE_MAX_BYTES": 64 * 1024,
     # 64 KiB is plenty for one screen's answers; a larger post is a mistake or an attack.
@@ -48,14 +56,17 @@ DEFAULTS = {
     # Five wrong PINs from one source within 15 minutes lock that source until the 15 minutes end.
     "STAFF_LOCKOUT_SECONDS": 900,
     "THREADS": 8,
+    # New visits one source may start per minute (0: no limit). A kiosk starts a few a minute;
+    # a flood of throw-away visits must not evict the answers of people mid-visit.
+    "NEW_VISITS_PER_MINUTE": 60,
     # A print job that has not printed within this many seconds (paused or offline printer) is
     # cancelled, and the person is told (kiosk/printing.py).
     "PRINT_TIMEOUT_SECONDS": 20,
 }
 
-INT_KEYS = {"PORT", "STORE_MAX_VISITS", "STORE_MAX_BYTES", "MAX_CONTENT_LENGTH",
+INT_KEYS = {"PORT", "PROXY", "STORE_MAX_VISITS", "STORE_MAX_BYTES", "MAX_CONTENT_LENGTH",
             "MAX_FORM_MEMORY_SIZE", "IDLE_WARNING_SECONDS", "STAFF_MAX_TRIES",
-            "STAFF_LOCKOUT_SECONDS", "THREADS", "PRINT_TIMEOUT_SECONDS"}
+            "STAFF_LOCKOUT_SECONDS", "THREADS", "PRINT_TIMEOUT_SECONDS", "NEW_VISITS_PER_MINUTE"}
 
 LANGUAGES = {
     # Each name in its own script: a person finds their language by how it looks.
@@ -86,12 +97,21 @@ def from_environment(environ=None):
     return config
 
 
+class ConfigError(RuntimeError):
+    """The deployment is set up in a way that cannot work; said at start, in plain words."""
+
+
 def load_config(test_config=None, environ=None):
     config = dict(DEFAULTS)
     config.update(from_environment(environ))
     if test_config:
         config.update(test_config)
-    # A random key per start is fine: the kiosk has no long-lived sessions to keep.
+    if config["REDIS_URL"] and not config.get("SECRET_KEY"):
+        # Several workers (or a restarted one) share the visits in Redis, so each must accept the
+        # CSRF token another made: one key for all, made at install time (scripts/central-env.sh).
+        raise ConfigError("KIOSK_REDIS_URL is set but KIOSK_SECRET_KEY is not: every server process "
+                          "must share one key. Make one with scripts/central-env.sh.")
+    # With the memory store a random key per start is fine: a restart ends every visit anyway.
     config.setdefault("SECRET_KEY", secrets.token_bytes(32))
     return config
 

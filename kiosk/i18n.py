@@ -1,11 +1,12 @@
 """Which language to speak. The choice lives in the visit's store, never in a cookie or URL."""
-from flask import current_app, g, has_request_context
+from flask import g, has_request_context
 
+from . import which_centre
 from .config import LANGUAGES
 
 
 def enabled_languages():
-    wanted = current_app.extensions["kiosk_centre"]["languages"]
+    wanted = which_centre.current()["languages"]
     codes = [c for c in wanted if c in LANGUAGES] or ["da"]
     if "da" not in codes:
         codes.insert(0, "da")

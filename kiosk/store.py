@@ -22,6 +22,9 @@ class StoreUnavailable(RuntimeError):
     """The store cannot be reached (Redis down or frozen). The person gets a kind page."""
 
 
+EMPTY = "{}"  # a visit with no answers yet, as encode() writes it
+
+
 def encode(data, max_bytes):
     blob = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     if len(blob.encode("utf-8")) > max_bytes:
@@ -41,14 +44,16 @@ class MemoryStore:
         self._counters = OrderedDict()  # key -> (expires_at, count); oldest first
         self._lock = threading.Lock()
 
-    def load(self, visit_id):
-        """The visit's answers, or None when the store does not know the id. Renews the TTL."""
+    def load(self, visit_id, ttl=None):
+        """The visit's answers, or None when the store does not know the id. Renews the TTL
+        (the store's own, or the visit's centre's in central mode)."""
         with self._lock:
             self._expire()
             entry = self._entries.get(visit_id)
-            if entry is None:
+            if entry is None or entry[0] <= self.clock():
+                self._entries.pop(visit_id, None)
                 return None
-            self._entries[visit_id] = (self.clock() + self.ttl, entry[1])
+            self._entries[visit_id] = (self.clock() + (ttl or self.ttl), entry[1])
             self._entries.move_to_end(visit_id)
             return json.loads(entry[1])
 
@@ -56,21 +61,30 @@ class MemoryStore:
         found = self.load(visit_id)
         return {} if found is None else found
 
-    def put(self, visit_id, data):
+    def put(self, visit_id, data, ttl=None):
         blob = encode(data, self.max_bytes)
         with self._lock:
             self._expire()
-            self._entries[visit_id] = (self.clock() + self.ttl, blob)
+            self._entries[visit_id] = (self.clock() + (ttl or self.ttl), blob)
             self._entries.move_to_end(visit_id)
             while len(self._entries) > self.max_visits:
-                self._entries.popitem(last=False)
+                self._evict_one()
+
+    def _evict_one(self):
+        """Make room. A visit with no answers yet goes first (a flood of new visits then pushes
+        out only its own kind); only when every visit holds answers does the oldest touch go."""
+        for visit_id, (_expires, blob) in self._entries.items():
+            if blob == EMPTY:
+                del self._entries[visit_id]
+                return
+        self._entries.popitem(last=False)
 
     def delete(self, visit_id):
         with self._lock:
             self._entries.pop(visit_id, None)
 
-    def touch(self, visit_id):
-        self.load(visit_id)
+    def touch(self, visit_id, ttl=None):
+        self.load(visit_id, ttl)
 
     def count(self, key, window_seconds):
         """Add one to a counter and return the new count; the counter ends `window_seconds`
@@ -97,7 +111,8 @@ class MemoryStore:
             return len(self._entries)
 
     def _expire(self):
-        # Entries are ordered by last touch and share one TTL, so expired ones sit at the front.
+        # Entries are ordered by last touch, so most expired ones sit at the front. (In central
+        # mode centres' TTLs differ: one that expired behind a live one is refused by `load`.)
         now = self.clock()
         while self._entries:
             first = next(iter(self._entries))
@@ -135,12 +150,12 @@ class RedisStore:
         self.ttl = ttl_seconds
         self.max_bytes = max_bytes
 
-    def load(self, visit_id):
+    def load(self, visit_id, ttl=None):
         key = self.prefix + visit_id
         with _reachable():
             pipe = self.redis.pipeline()
             pipe.get(key)
-            pipe.expire(key, self.ttl)
+            pipe.expire(key, ttl or self.ttl)
             blob, _ = pipe.execute()
         return None if blob is None else json.loads(blob)
 
@@ -148,18 +163,18 @@ class RedisStore:
         found = self.load(visit_id)
         return {} if found is None else found
 
-    def put(self, visit_id, data):
+    def put(self, visit_id, data, ttl=None):
         blob = encode(data, self.max_bytes)
         with _reachable():
-            self.redis.set(self.prefix + visit_id, blob, ex=self.ttl)
+            self.redis.set(self.prefix + visit_id, blob, ex=ttl or self.ttl)
 
     def delete(self, visit_id):
         with _reachable():
             self.redis.delete(self.prefix + visit_id)
 
-    def touch(self, visit_id):
+    def touch(self, visit_id, ttl=None):
         with _reachable():
-            self.redis.expire(self.prefix + visit_id, self.ttl)
+            self.redis.expire(self.prefix + visit_id, ttl or self.ttl)
 
     def count(self, key, window_seconds):
         key = self.counter_prefix + key

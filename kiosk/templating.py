@@ -6,7 +6,7 @@ from flask import current_app, url_for
 from flask_babel import format_date, get_locale, gettext
 from markupsafe import Markup
 
-from . import speech, visit
+from . import speech, visit, which_centre
 from .config import LANGUAGES
 from .documents import danish_date
 from .facts import fill
@@ -21,7 +21,7 @@ def picture_url(name):
 
 
 def _context():
-    centre = current_app.extensions["kiosk_centre"]
+    centre = which_centre.current()
     lang = str(get_locale())
     data = visit.data()
     return {
@@ -49,13 +49,13 @@ def qr_svg(payload, label):
 
 def offered_flows(flow_ids):
     """The flows among `flow_ids` that exist in this kiosk's content, in the given order."""
-    content, centre = current_app.extensions["kiosk_content"], current_app.extensions["kiosk_centre"]
+    content, centre = current_app.extensions["kiosk_content"], which_centre.current()
     return [flow for flow in (content.offered(f, centre) for f in flow_ids) if flow]
 
 
 def translate(text):
     """Content text (a Danish msgid from a flow file) in the person's language, facts filled in."""
-    return fill(gettext(text), current_app.extensions["kiosk_centre"], Words(str(get_locale()))) if text else ""
+    return fill(gettext(text), which_centre.current(), Words(str(get_locale()))) if text else ""
 
 
 def month_names():

@@ -13,7 +13,9 @@ import re
 import secrets
 
 from flask import current_app, g, request
-from werkzeug.exceptions import BadRequest
+from werkzeug.exceptions import BadRequest, TooManyRequests
+
+from . import which_centre
 
 COOKIE = "kiosk"
 _ID_SHAPE = re.compile(r"^[A-Za-z0-9_-]{43}$")
@@ -22,6 +24,10 @@ NO_VISIT_PREFIXES = ("/static/", "/fonts/")
 
 class CsrfError(BadRequest):
     description = "csrf"
+
+
+class TooManyNewVisits(TooManyRequests):
+    description = "new visits"
 
 
 def _new_id():
@@ -39,13 +45,31 @@ def begin_request():
     if request.path.startswith(NO_VISIT_PREFIXES):
         return  # pictures, styles and fonts: nothing personal, no cookie
     raw = cookie_id()
-    known = _store().load(raw) if raw else None
+    known = _store().load(raw, _ttl()) if raw else None
     if known is not None:
         g.visit_id, g.new_id, g.visit_data = raw, False, known
         return
+    limit_new_visits()
     # A new visit is put in the store before its id is handed out, so the next request adopts it.
     g.visit_id = _new_id()
     save()
+
+
+def limit_new_visits():
+    """A flood of new visits from one source (a script, not a person) must not push out the answers
+    of people mid-visit. A kiosk starts a new visit a few times a minute at most; past the limit
+    the source gets the kind "wait a little" page and nothing is stored. Counted in the store, so
+    every worker shares the count; keyed by a hash, so the store never holds an address."""
+    limit = current_app.config["NEW_VISITS_PER_MINUTE"]
+    if not limit:
+        return
+    source = hashlib.sha256((request.remote_addr or "-").encode()).hexdigest()[:32]
+    if _store().count("new-visits:" + source, 60) > limit:
+        raise TooManyNewVisits()
+
+
+def _ttl():
+    return which_centre.store_ttl(which_centre.current())
 
 
 def cookie_id():
@@ -60,7 +84,7 @@ def data():
 
 
 def save():
-    _store().put(g.visit_id, g.visit_data or {})
+    _store().put(g.visit_id, g.visit_data or {}, _ttl())
     g.visit_saved = g.visit_id
 
 
@@ -79,7 +103,9 @@ def end_request(response):
     # Only an id the store holds is handed out (saved above, or by wipe); after a store failure
     # the browser keeps its old cookie and the next request asks the store again.
     if g.get("new_id") and g.get("visit_id") and g.get("visit_saved") == g.visit_id:
-        response.set_cookie(COOKIE, g.visit_id, httponly=True, samesite="Strict", path="/")
+        # Secure over HTTPS (central mode behind the TLS proxy): the id never travels in clear text.
+        response.set_cookie(COOKIE, g.visit_id, httponly=True, samesite="Strict", path="/",
+                            secure=request.is_secure)
     return response
 
 

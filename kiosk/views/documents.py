@@ -3,7 +3,7 @@ import threading
 
 from flask import Blueprint, Response, current_app, redirect, render_template, url_for
 
-from .. import documents, printing, visit
+from .. import documents, printing, visit, which_centre
 from ..flows import engine
 from .flow import document_step, make_paper
 
@@ -78,7 +78,7 @@ def _printed_page(flow, answers, step_id, state):
 def print_document(flow_id, step_id):
     """Print on the centre's CUPS queue; without one, show the PDF(s) with a big print button."""
     flow, answers, document = document_step(flow_id, step_id)
-    queue = current_app.extensions["kiosk_centre"].get("printer_queue", "")
+    queue = which_centre.current().get("printer_queue", "")
     if not queue:
         return _printed_page(flow, answers, step_id, printing.NO_PRINTER)
     pdfs = [_pdf_bytes(flow, answers, flow.documents[flow.steps[s].document])

@@ -14,7 +14,7 @@ from .. import logs
 from ..headers import LAST_RESORT_PAGE
 from ..i18n import select_locale, text_direction
 from ..store import StoreUnavailable
-from ..visit import CsrfError
+from ..visit import CsrfError, TooManyNewVisits
 
 FALLBACK = LAST_RESORT_PAGE.decode()
 
@@ -70,6 +70,11 @@ def register(app):
         return _page(413, _("Der var for meget tekst"),
                      _("Teksten var for lang til kiosken. Gå tilbage og skriv en kortere tekst."),
                      back_url=_screen_at_this_address())
+
+    @app.errorhandler(TooManyNewVisits)
+    def new_visit_flood(exc):
+        # Nothing was stored for this request; a person who waits a minute gets in.
+        return _page(429, _("Det gik ikke"), _("Vent lidt.") + " " + _("Tryk på Start og prøv igen."))
 
     @app.errorhandler(HTTPException)
     def other_http(exc):

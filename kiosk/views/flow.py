@@ -5,7 +5,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from flask_babel import format_date, get_locale, gettext
 from werkzeug.datastructures import MultiDict
 
-from .. import clock, compose, visit
+from .. import clock, compose, visit, which_centre
 from ..flows import engine
 from ..flows.parse import RECENT, date_parts, fits, parse, time_parts
 
@@ -13,7 +13,7 @@ bp = Blueprint("flow", __name__, url_prefix="/flow")
 
 
 def _flow_or_404(flow_id):
-    flow = current_app.extensions["kiosk_content"].offered(flow_id, current_app.extensions["kiosk_centre"])
+    flow = current_app.extensions["kiosk_content"].offered(flow_id, which_centre.current())
     if flow is None:
         abort(404)
     return flow
@@ -114,7 +114,7 @@ def change(flow_id, step_id):
 
 def make_paper(flow, document, answers):
     """The document as a Letter or Sheet object, from which both the preview and the PDF are made."""
-    centre = current_app.extensions["kiosk_centre"]
+    centre = which_centre.current()
     if document.kind == "letter":
         content_dir = current_app.extensions["kiosk_content"].content_dir
         return compose.letter(flow, document, answers, centre, content_dir)

@@ -2,7 +2,7 @@
 from flask import Blueprint, abort, current_app, g, redirect, render_template, request, url_for
 from werkzeug.exceptions import HTTPException
 
-from .. import visit
+from .. import visit, which_centre
 from ..i18n import enabled_languages
 
 bp = Blueprint("home", __name__)
@@ -19,7 +19,7 @@ def start():
     notice = data.pop("notice", None)
     if notice:
         visit.save()
-    centre = current_app.extensions["kiosk_centre"]
+    centre = which_centre.current()
     featured = [f for f in content().flows.values() if f.featured and content().offered(f.id, centre)]
     return render_template("pages/home.html", areas=content().live_areas(centre), featured=featured,
                            flows_in=lambda area_id: content().flows_in(area_id, centre), notice=notice)
@@ -30,7 +30,7 @@ def area(area_id):
     """One area's flows; an area with a single flow goes straight to it."""
     if area_id not in content().areas:
         abort(404)
-    flows = content().flows_in(area_id, current_app.extensions["kiosk_centre"])
+    flows = content().flows_in(area_id, which_centre.current())
     if len(flows) == 1:
         return redirect(url_for("flow.begin", flow_id=flows[0].id), 303)
     return render_template("pages/area.html", area=content().areas[area_id], flows=flows)
@@ -90,5 +90,5 @@ def done():
 @bp.post("/stadig")
 def still_here():
     """"Jeg er her stadig": keep the visit alive. No content, so htmx swaps nothing."""
-    current_app.extensions["kiosk_store"].touch(g.visit_id)
+    current_app.extensions["kiosk_store"].touch(g.visit_id, which_centre.store_ttl(which_centre.current()))
     return "", 204

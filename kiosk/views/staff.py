@@ -7,7 +7,7 @@ from werkzeug.security import check_password_hash
 
 from .. import centre as centre_settings
 from .. import config as cfg
-from .. import logs, visit
+from .. import logs, visit, which_centre
 from ..config import LANGUAGES
 
 bp = Blueprint("staff", __name__, url_prefix="/personale")
@@ -16,9 +16,9 @@ bp = Blueprint("staff", __name__, url_prefix="/personale")
 def _pin_hash():
     """The PIN as the file holds it now, so `set-pin` on the PC works without a restart."""
     try:
-        return cfg.read_centre_settings(current_app.config["SETTINGS_FILE"])["staff_pin_hash"]
+        return cfg.read_centre_settings(which_centre.current_path())["staff_pin_hash"]
     except (OSError, ValueError):
-        return current_app.extensions["kiosk_centre"]["staff_pin_hash"]
+        return which_centre.current()["staff_pin_hash"]
 
 
 def _tries_key(pin_hash):
@@ -75,25 +75,25 @@ def settings():
     """The centre's settings."""
     if not _is_staff():
         return redirect(url_for("staff.login"), 303)
-    return _settings_page(current_app.extensions["kiosk_centre"], {}, saved=False)
+    return _settings_page(which_centre.current(), {}, saved=False)
 
 
 @bp.post("/indstillinger")
 def save_settings():
     if not _is_staff():
         return redirect(url_for("staff.login"), 303)
-    current = current_app.extensions["kiosk_centre"]
+    current = which_centre.current()
     new, errors = centre_settings.parse_settings(request.form, current, list(LANGUAGES))
     if errors:
         return _settings_page(new, errors, saved=False)
     try:
-        centre_settings.save(current_app, new)
+        saved = centre_settings.save(current_app, new)
     except OSError as exc:
         # Disk full or read-only: the old file is whole (written to a temp file, then renamed).
         # Say so, and keep what staff typed on the screen so nothing is lost.
         logs.log_error(exc)
         return _settings_page(new, {}, saved=False, not_saved=True)
-    return _settings_page(current_app.extensions["kiosk_centre"], {}, saved=True)
+    return _settings_page(saved, {}, saved=True)
 
 
 def _settings_page(values, errors, saved, not_saved=False):

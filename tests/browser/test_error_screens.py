@@ -146,7 +146,7 @@ def redis_kiosk(tmp_path):
     folder.mkdir()
     redis = RedisServer(folder).start()
     app = create_app({"CONTENT_DIR": str(FIXTURES), "SETTINGS_FILE": str(tmp_path / "settings.json"),
-                      "REDIS_URL": redis.url})
+                      "REDIS_URL": redis.url, "SECRET_KEY": "test"})
     http, url = serve(app)
     yield Server(url, app), redis
     http.close()

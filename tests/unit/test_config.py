@@ -8,7 +8,8 @@ from kiosk import config as cfg
 
 def test_environment_variables_override_defaults():
     config = cfg.load_config(environ={"KIOSK_PORT": "9090", "KIOSK_HOST": "0.0.0.0",
-                                      "KIOSK_REDIS_URL": "redis://x"})
+                                      "KIOSK_REDIS_URL": "redis://x",
+                                      "KIOSK_SECRET_KEY": "k"})
     assert config["PORT"] == 9090 and config["HOST"] == "0.0.0.0"
     assert config["REDIS_URL"] == "redis://x"
 
@@ -49,3 +50,10 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
         cfg.write_centre_settings(path, {**cfg.CENTRE_DEFAULTS, "centre_name": "Efter"})
     assert json.loads(path.read_text())["centre_name"] == "Før"
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def test_redis_without_a_shared_secret_key_refuses_to_start():
+    # Two workers with their own random keys would refuse each other's CSRF tokens.
+    with pytest.raises(cfg.ConfigError, match="KIOSK_SECRET_KEY"):
+        cfg.load_config(environ={"KIOSK_REDIS_URL": "redis://x"})
+    assert cfg.load_config(environ={"KIOSK_REDIS_URL": "redis://x", "KIOSK_SECRET_KEY": "k"})

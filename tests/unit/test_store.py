@@ -76,7 +76,7 @@ def test_the_app_uses_redis_when_configured(redis_url, settings_file):
     from kiosk import create_app
     from tests.conftest import FIXTURES, KioskClient
 
-    app = create_app({"REDIS_URL": redis_url[0], "CONTENT_DIR": str(FIXTURES),
+    app = create_app({"REDIS_URL": redis_url[0], "SECRET_KEY": "test", "CONTENT_DIR": str(FIXTURES),
                       "SETTINGS_FILE": str(settings_file)})
     assert isinstance(app.extensions["kiosk_store"], RedisStore)
     kiosk = KioskClient(app)

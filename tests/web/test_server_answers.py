@@ -91,7 +91,7 @@ def test_redis_killed_under_a_running_kiosk_is_a_kind_page_and_no_traceback(kios
     folder.mkdir()
     redis = RedisServer(folder).start()
     try:
-        kiosk = kiosk_process(KIOSK_REDIS_URL=redis.url)
+        kiosk = kiosk_process(KIOSK_REDIS_URL=redis.url, KIOSK_SECRET_KEY="test")
         status, headers, _ = kiosk.request("GET", "/flow/journey/hvem")
         cookie = headers["Set-Cookie"].split(";")[0]
         redis.stop()

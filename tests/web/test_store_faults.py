@@ -37,7 +37,7 @@ def redis_server(tmp_path):
 
 @pytest.fixture
 def redis_app(redis_server, settings_file):
-    return create_app({"REDIS_URL": redis_server.url, "CONTENT_DIR": str(FIXTURES),
+    return create_app({"REDIS_URL": redis_server.url, "SECRET_KEY": "test", "CONTENT_DIR": str(FIXTURES),
                        "SETTINGS_FILE": str(settings_file), "TESTING": True})
 
 

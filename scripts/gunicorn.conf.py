@@ -1,0 +1,35 @@
+"""Central mode: gunicorn serves wsgi:app with several worker processes, visits live in Redis.
+
+    KIOSK_REDIS_URL=redis://127.0.0.1:6379/0 KIOSK_SECRET_KEY=... \
+        .venv/bin/gunicorn -c scripts/gunicorn.conf.py wsgi:app
+
+Every worker must sign and check CSRF tokens with the same key, so KIOSK_SECRET_KEY is required
+here (create_app refuses to start in Redis mode without it). `make central` runs this.
+
+Environment (all optional but the two above):
+  KIOSK_HOST, KIOSK_PORT   where to listen (default 127.0.0.1:8080; a TLS proxy sits in front)
+  KIOSK_WORKERS            worker processes (default: 2 per core, at least 2)
+  KIOSK_THREADS            threads per worker (default 4): a print waits for CUPS on its own thread
+"""
+import os
+
+bind = f"{os.environ.get('KIOSK_HOST') or '127.0.0.1'}:{os.environ.get('KIOSK_PORT') or '8080'}"
+workers = int(os.environ.get("KIOSK_WORKERS") or max(2, 2 * (os.cpu_count() or 1)))
+worker_class = "gthread"
+threads = int(os.environ.get("KIOSK_THREADS") or 4)
+# A request that takes longer than this is a hung worker; gunicorn kills and replaces it, and the
+# kiosk browser's next tap lands on a live worker (the visit is in Redis, not in the worker).
+timeout = 30
+graceful_timeout = 10
+# No access log: a path can name a flow and a step, and the kiosk's own log (kiosk/logs.py) already
+# writes only what is safe. Errors go to stderr (the journal) without request details.
+accesslog = None
+errorlog = "-"
+loglevel = "warning"
+# Each worker imports the app itself (no preload): no answer can ever sit in the master's memory,
+# and a worker that dies takes nothing with it that another worker needs.
+preload_app = False
+proc_name = "vaerested-kiosk"
+# gunicorn's own temporary heartbeat files live in memory, never on a disk.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+forwarded_allow_ips = os.environ.get("KIOSK_PROXY_IPS") or "127.0.0.1,::1"
