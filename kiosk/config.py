@@ -29,7 +29,7 @@ CENTRE_DEFAULTS = {
     # Empty: the CUPS on this PC. "host:port": the centre's own CUPS over IPP (central mode).
     "printer_server": "",
     "idle_timeout_seconds": 180,
-    "languages": ["da", "en", "ar", "pl", "ro", "uk", "tr"],  # all; staff may offer fewer
+    "languages": ["da", "en", "ar", "pl", "ro", "uk", "tr", "kl"],  # all; staff may offer fewer
     "contacts": [],
     "staff_pin_hash": "",
 }
@@ -77,8 +77,7 @@ LANGUAGES = {
     "ro": {"name": "Română", "dir": "ltr"},
     "uk": {"name": "Українська", "dir": "ltr"},
     "tr": {"name": "Türkçe", "dir": "ltr"},
-    # Kalaallisut (kl) comes back here, and in speech.VOICES ("kl"), when translations/kl is
-    # complete: its catalogue is a partial draft, and a half-translated kiosk is worse than Danish.
+    "kl": {"name": "Kalaallisut", "dir": "ltr"},
 }
 
 

@@ -16,7 +16,7 @@ MAX_CHARS = 4000
 TIMEOUT_SECONDS = 5
 # espeak-ng voice for each kiosk language (kiosk/config.py LANGUAGES). A language added there
 # needs its voice here, or read-aloud falls back to the browser's voice alone.
-VOICES = {"da": "da", "en": "en-gb", "ar": "ar", "pl": "pl", "ro": "ro", "uk": "uk", "tr": "tr"}
+VOICES = {"da": "da", "en": "en-gb", "ar": "ar", "pl": "pl", "ro": "ro", "uk": "uk", "tr": "tr", "kl": "kl"}
 
 
 @functools.cache
