@@ -1,23 +1,28 @@
 """The TLS proxy in front of central mode (scripts/proxy/nginx-kiosk.conf), run in a real nginx.
 
 A self-signed certificate made with openssl, the shipped nginx conf with this test's ports and
-paths, a real `python -m kiosk` behind it with KIOSK_PROXY=1. Through nginx (https) the visit
-cookie must be Secure; straight to the kiosk (plain http) it must not be. nginx's own logs must
-never hold a path or a query: a unique canary in both must be nowhere in them.
+paths, and a real kiosk behind it with KIOSK_PROXY=1: both servers the kiosk ships with, waitress
+(`python -m kiosk`, single-PC) and gunicorn as central mode runs it (scripts/gunicorn.conf.py,
+two workers, Redis, a centres folder that knows only nord.kiosk.lan, so a page answers only if
+nginx passed the Host header on unchanged). Through nginx (https) the visit cookie must be Secure;
+straight to the kiosk (plain http) it must not be. nginx's own logs must never hold a path or a
+query: a unique canary in both must be nowhere in them.
 """
 import http.client
 import http.cookies
+import os
 import secrets
 import shutil
 import socket
 import ssl
 import subprocess
+import sys
 import time
 
 import pytest
 
 from kiosk.config import ROOT
-from tests.conftest import free_port, service_env
+from tests.conftest import FIXTURES, ROOT_DIR, free_port, service_env
 from tests.web.test_server_answers import Kiosk
 
 CONF = ROOT / "scripts" / "proxy" / "nginx-kiosk.conf"
@@ -92,13 +97,45 @@ class Nginx:
         return {path.name: path.read_text(errors="replace") for path in self.folder.glob("*.log")}
 
 
-@pytest.fixture
-def proxied_kiosk(tmp_path):
+class CentralKiosk(Kiosk):
+    """gunicorn with scripts/gunicorn.conf.py, as kiosk-central.service starts it."""
+
+    def __init__(self, tmp_path, **env):
+        self.port = free_port()
+        self.log = open(tmp_path / "kiosk.log", "w+b")
+        full_env = {**os.environ, "KIOSK_PORT": str(self.port), "KIOSK_CONTENT_DIR": str(FIXTURES), **env}
+        gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+        self.proc = subprocess.Popen([gunicorn, "-c", "scripts/gunicorn.conf.py", "wsgi:app"], cwd=ROOT_DIR,
+                                     env=full_env, stdout=subprocess.DEVNULL, stderr=self.log)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: {self.stderr()}")
+            try:
+                self.request("GET", "/static/css/kiosk.css")
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("gunicorn did not start")
+
+
+def start_kiosk(server, tmp_path, request):
+    if server == "waitress":
+        return Kiosk(tmp_path, KIOSK_PROXY="1")
+    centres = tmp_path / "centres"
+    centres.mkdir()
+    (centres / f"{HOST}.json").write_text('{"centre_name": "Nord"}')
+    return CentralKiosk(tmp_path, KIOSK_PROXY="1", KIOSK_WORKERS="2", KIOSK_CENTRES_DIR=str(centres),
+                        KIOSK_REDIS_URL=request.getfixturevalue("redis_url")[0], KIOSK_SECRET_KEY="test-" + "0" * 59)
+
+
+@pytest.fixture(params=["waitress", pytest.param("gunicorn", marks=pytest.mark.redis)])
+def proxied_kiosk(tmp_path, request):
     folder = tmp_path / "nginx"
     folder.mkdir()
     key, cert = make_certificate(folder)
     https_port, http_port = free_port(), free_port()
-    kiosk = Kiosk(tmp_path, KIOSK_PROXY="1")
+    kiosk = start_kiosk(request.param, tmp_path, request)
     nginx = None
     try:
         nginx = Nginx(folder, render(folder, key, cert, https_port, http_port, kiosk.port)).wait(https_port)
@@ -141,7 +178,8 @@ def test_the_visit_cookie_is_secure_through_the_tls_proxy_and_not_on_plain_http(
     assert cookie["httponly"] and cookie["samesite"] == "Strict"
     assert cookie["secure"], "through the TLS proxy the kiosk cookie must carry Secure"
 
-    status, headers, _ = kiosk.request("GET", "/flow/journey/hvem")
+    # Straight to the kiosk, with the centre's host name (central mode knows no centre "127.0.0.1").
+    status, headers, _ = kiosk.request("GET", "/flow/journey/hvem", headers={"Host": HOST})
     assert status == 200
     assert not visit_cookie(headers)["secure"], "on plain http a Secure cookie would never come back"
 
