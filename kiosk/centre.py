@@ -1,6 +1,7 @@
 """The centre's own settings: read from and written to the instance file, never user data."""
 import datetime
 import functools
+import re
 import tomllib
 from pathlib import Path
 
@@ -13,6 +14,9 @@ MAX_CONTACTS = 8
 CONTACT_FIELDS = ("name", "phone", "address", "hours", "note")
 FIELD_LIMIT = 200
 PHONE_KEYS = ("kommune_phone", "borgerraadgiver_phone")
+# The centre's CUPS for `lp -h`: a host name or IPv4 address and an optional port, nothing else
+# (never an option for lp, never a path).
+PRINTER_SERVER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})(?::[0-9]{1,5})?$")
 
 
 def _is_phone(text):
@@ -57,6 +61,9 @@ def parse_settings(form, current, languages):
         errors["kommune"] = N_("Vælg en kommune fra listen.")
     else:
         settings["kommune"] = kommune
+    settings["printer_server"] = _clip(form.get("printer_server", ""))
+    if settings["printer_server"] and not PRINTER_SERVER.match(settings["printer_server"]):
+        errors["printer_server"] = N_("Skriv værtsnavn og port, fx 192.168.1.20:631.")
     raw_timeout = form.get("idle_timeout_seconds", "").strip()
     try:
         timeout = int(raw_timeout)

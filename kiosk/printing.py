@@ -42,32 +42,38 @@ def _run(args, timeout, data=None):
     return done.returncode, done.stdout.decode("utf-8", "replace")
 
 
-def submit(pdf, queue, title=JOB_TITLE, timeout=LP_SECONDS):
+def _server(server):
+    """`-h host:port` sends the command to the centre's own CUPS over IPP (central mode: the
+    server is not at the centre); nothing means the CUPS on this PC."""
+    return ["-h", server] if server else []
+
+
+def submit(pdf, queue, title=JOB_TITLE, timeout=LP_SECONDS, server=""):
     """Hand one PDF to `lp`; the CUPS job id, or None when CUPS refused it or did not answer."""
     lp = shutil.which("lp")
     if lp is None:
         return None
-    answer = _run([lp, "-d", queue, "-t", title, "-o", "job-sheets=none"], timeout, pdf)
+    answer = _run([lp, *_server(server), "-d", queue, "-t", title, "-o", "job-sheets=none"], timeout, pdf)
     match = _REQUEST_ID.search(answer[1]) if answer else None
     return match.group(1) if answer and answer[0] == 0 and match else None
 
 
-def job_pending(job, queue):
+def job_pending(job, queue, server=""):
     """True while the job waits or prints, False once it is gone, None when CUPS does not answer."""
-    answer = _run(["lpstat", "-W", "not-completed", "-o", queue], LPSTAT_SECONDS)
+    answer = _run(["lpstat", *_server(server), "-W", "not-completed", "-o", queue], LPSTAT_SECONDS)
     if answer is None or answer[0] != 0:
         return None
     return any(line.split()[:1] == [job] for line in answer[1].splitlines())
 
 
-def cancel(job):
+def cancel(job, server=""):
     """Cancel the job and delete its spool file (-x); plain cancel where -x is refused."""
-    answer = _run(["cancel", "-x", job], CANCEL_SECONDS)
+    answer = _run(["cancel", *_server(server), "-x", job], CANCEL_SECONDS)
     if answer is None or answer[0] != 0:
-        _run(["cancel", job], CANCEL_SECONDS)
+        _run(["cancel", *_server(server), job], CANCEL_SECONDS)
 
 
-def print_pdfs(pdfs, queue, limit_seconds, poll=0.2, clock=time.monotonic):
+def print_pdfs(pdfs, queue, limit_seconds, poll=0.2, clock=time.monotonic, server=""):
     """Print the PDFs as one request (a letter and its sheet) and wait for them to leave the queue.
 
     Within `limit_seconds` of the start every job must have printed; otherwise every job still
@@ -79,23 +85,23 @@ def print_pdfs(pdfs, queue, limit_seconds, poll=0.2, clock=time.monotonic):
     deadline = clock() + limit_seconds
     jobs = []
     for pdf in pdfs:
-        job = submit(pdf, queue, timeout=max(0.5, min(LP_SECONDS, deadline - clock())))
+        job = submit(pdf, queue, timeout=max(0.5, min(LP_SECONDS, deadline - clock())), server=server)
         if job is None:
-            _cancel_waiting(jobs, queue)
+            _cancel_waiting(jobs, queue, server)
             return PrintResult(FAILED, jobs)
         jobs.append(job)
     while clock() < deadline:
-        if all(job_pending(job, queue) is False for job in jobs):
+        if all(job_pending(job, queue, server) is False for job in jobs):
             return PrintResult(DONE, jobs)
         time.sleep(poll)
-    _cancel_waiting(jobs, queue)
+    _cancel_waiting(jobs, queue, server)
     return PrintResult(NOT_PRINTED, jobs)
 
 
-def _cancel_waiting(jobs, queue):
+def _cancel_waiting(jobs, queue, server=""):
     for job in jobs:
-        if job_pending(job, queue) is not False:
-            cancel(job)
+        if job_pending(job, queue, server) is not False:
+            cancel(job, server)
 
 
 class PrintDesk:
@@ -114,12 +120,12 @@ class PrintDesk:
         self._threads = []
         self._lock = threading.Lock()
 
-    def submit(self, pdfs, queue):
+    def submit(self, pdfs, queue, server=""):
         """Queue a print and return its ticket at once; the state starts as pending."""
         ticket = secrets.token_urlsafe(16)
         self._set(ticket, PENDING)
         self._start()
-        self._work.put((ticket, pdfs, queue, time.monotonic() + self.limit_seconds))
+        self._work.put((ticket, pdfs, (queue, server), time.monotonic() + self.limit_seconds))
         return ticket
 
     def state(self, ticket):
@@ -149,12 +155,13 @@ class PrintDesk:
 
     def _serve(self):
         while True:
-            ticket, pdfs, queue, deadline = self._work.get()
+            ticket, pdfs, (queue, server), deadline = self._work.get()
             try:
                 left = deadline - time.monotonic()
                 # Prints queued behind a hung cupsd run out of time before they start: they fail
                 # at once rather than reaching the printer long after the person was told.
-                state = self.printer(pdfs, queue, left).state if left > 0 else FAILED
+                where = {"server": server} if server else {}
+                state = self.printer(pdfs, queue, left, **where).state if left > 0 else FAILED
             except Exception:  # noqa: BLE001 - a print must never leave its person on "pending"
                 state = FAILED
             del pdfs

@@ -78,13 +78,14 @@ def _printed_page(flow, answers, step_id, state):
 def print_document(flow_id, step_id):
     """Print on the centre's CUPS queue; without one, show the PDF(s) with a big print button."""
     flow, answers, document = document_step(flow_id, step_id)
-    queue = which_centre.current().get("printer_queue", "")
+    centre = which_centre.current()
+    queue = centre.get("printer_queue", "")
     if not queue:
         return _printed_page(flow, answers, step_id, printing.NO_PRINTER)
     pdfs = [_pdf_bytes(flow, answers, flow.documents[flow.steps[s].document])
             for s in _printed_together(flow, answers, step_id)]
     desk = print_desk()
-    ticket = desk.submit(pdfs, queue)
+    ticket = desk.submit(pdfs, queue, centre.get("printer_server", ""))
     visit.data()["print"] = {"ticket": ticket, "flow": flow_id, "step": step_id}
     visit.save()
     return _printed_page(flow, answers, step_id, _quick_answer(desk, ticket))

@@ -6,6 +6,7 @@ template. So it touches no store and no visit: the template is rendered straight
 the Danish source text, and if even that fails a fixed Danish page answers.
 """
 from flask import current_app, request, url_for
+from flask.globals import request_ctx
 from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import BuildError
@@ -32,6 +33,10 @@ def render_template(name, **context):
 
 
 def _page(status, title, message, back_url=None):
+    if request_ctx.url_adapter is None:
+        # A Host header no URL can be built for (".." say): only a forged request sends one, and
+        # the page's links cannot be made. The fixed page, without a line in the error log.
+        return FALLBACK, status
     try:
         lang = select_locale()
         words = {"start": _("Start"), "back": _("Tilbage"), "done": _("Færdig – slet alt"),

@@ -16,7 +16,7 @@ import pytest
 
 from kiosk import printing
 from kiosk.documents import Letter, build_letter
-from tests.conftest import disk_now, service_env
+from tests.conftest import disk_now, free_port, service_env
 from tests.documents.test_pdf_safety import streams
 from tests.page import Page
 
@@ -34,7 +34,15 @@ def cups_defaults():
     yield from start_cups(hardened=False)
 
 
-def start_cups(hardened):
+@pytest.fixture(scope="module")
+def cups_on_the_network():
+    """The centre's CUPS as a central server reaches it: IPP on a TCP port, no local socket used."""
+    port = free_port()
+    for found in start_cups(hardened=True, port=port):
+        yield (*found, port)
+
+
+def start_cups(hardened, port=None):
     if os.geteuid() != 0 or not shutil.which("cupsd") or not os.path.exists(PPD):
         pytest.fail("needs root, cupsd and cups-pdf: run `make setup-test` as root")
     # Filters run as user lp, so the folder must be reachable by lp (pytest's tmp is not).
@@ -49,7 +57,8 @@ def start_cups(hardened):
     socket = base / "cups.sock"
     shipped = (ROOT / "scripts" / "cups" / "cupsd-kiosk.conf").read_text() if hardened else ""
     (base / "etc" / "cupsd.conf").write_text(
-        f"Listen {socket}\nWebInterface No\nBrowsing No\n{shipped}\n"
+        f"Listen {socket}\n{f'Listen 127.0.0.1:{port}' if port else ''}\n"
+        f"WebInterface No\nBrowsing No\n{shipped}\n"
         "<Location />\n  Order allow,deny\n  Allow all\n</Location>\n")
     (base / "etc" / "cups-files.conf").write_text(
         f"ServerRoot {base}/etc\nRequestRoot {base}/spool\nTempDir {base}/spool/tmp\n"
@@ -166,6 +175,26 @@ def test_the_job_title_is_always_generic(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
     assert printing.print_pdfs([b"%PDF"], "Q", 5).state == printing.DONE
     assert (tmp_path / "args").read_text().split() == ["-d", "Q", "-t", "Brev", "-o", "job-sheets=none"]
+
+
+def test_central_mode_prints_on_the_centres_cups_over_ipp(cups_on_the_network, monkeypatch, tmp_path):
+    """printer_server = host:port: lp, lpstat and cancel talk IPP to that CUPS, not to this PC's."""
+    base, env, _, port = cups_on_the_network
+    monkeypatch.delenv("CUPS_SERVER", raising=False)
+    monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-local-cups.sock"))  # the local one is not used
+    canary = "CANARYipp" + os.urandom(4).hex()
+    letter = build_letter(Letter(sender=[canary], recipient=["x"], subject="Klage", body=[canary], signer=canary))
+    started = disk_now(base)
+    assert printing.print_pdfs([letter], "KioskPDF", 20, server=f"127.0.0.1:{port}").state == printing.DONE
+    outputs = [p for d in (Path.home() / "PDF", Path("/var/spool/cups-pdf")) if d.exists()
+               for p in d.rglob("*.pdf") if p.stat().st_mtime >= started - 1]
+    assert len(outputs) == 1 and outputs[0].stat().st_size > 1000
+    outputs[0].unlink()
+    assert canary_files(base / "spool", canary) == []
+    # Control: the same print without the server goes to the (missing) local CUPS and fails.
+    assert printing.print_pdfs([letter], "KioskPDF", 5).state == printing.FAILED
+    # And a server where no CUPS answers fails kindly, within the time limits.
+    assert printing.print_pdfs([letter], "KioskPDF", 5, server=f"127.0.0.1:{free_port()}").state == printing.FAILED
 
 
 def test_an_unknown_queue_fails_kindly(cups, monkeypatch):
