@@ -17,7 +17,10 @@ def main(argv):
     headers.protect_waitress()  # waitress's own 431/400/500 answers get the security headers too
     host, port = app.config["HOST"], int(app.config["PORT"])
     print(f"Kiosk on http://{host}:{port}/  (stop with Ctrl+C)", flush=True)
-    serve(app, host=host, port=port, threads=int(app.config["THREADS"]), ident="kiosk")
+    # waitress drops X-Forwarded-* from a peer it does not trust; behind the TLS proxy ProxyFix
+    # (create_app) is the one that decides, so waitress must pass them on. Only then.
+    serve(app, host=host, port=port, threads=int(app.config["THREADS"]), ident="kiosk",
+          clear_untrusted_proxy_headers=not app.config["PROXY"])
     return 0
 
 
