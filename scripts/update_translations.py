@@ -19,7 +19,9 @@ def main():
         pot = Path(tmp) / "messages.pot"
         subprocess.run([*PYBABEL, "-q", "extract", "-F", "babel.cfg", "-k", "N_", "-k", "words", "--no-location",
                         "--sort-output", "-o", str(pot), "."], cwd=ROOT, check=True)
-        subprocess.run([*PYBABEL, "-q", "update", "-i", str(pot), "-d", "translations",
+        # --no-wrap: the catalogues are kept unwrapped, so an update changes only the lines that
+        # changed, not every long entry in every language.
+        subprocess.run([*PYBABEL, "-q", "update", "-i", str(pot), "-d", "translations", "--no-wrap",
                         "--no-fuzzy-matching", "--ignore-obsolete"], cwd=ROOT, check=True)
     da = ROOT / "translations" / "da" / "LC_MESSAGES" / "messages.po"
     with open(da, "rb") as fh:
