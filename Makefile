@@ -3,13 +3,16 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test check setup setup-test assets translations translations-update bench bench-load bench-soak bench-deps browser set-pin clean
+.PHONY: help run central test check setup setup-test assets translations translations-update bench bench-load bench-soak bench-deps browser set-pin clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
 
 run: setup ## Set everything up and start the kiosk on http://127.0.0.1:8080
 	$(PY) -m kiosk
+
+central: setup ## Central mode by hand: gunicorn, visits in Redis (needs KIOSK_REDIS_URL and KIOSK_SECRET_KEY)
+	$(VENV)/bin/gunicorn -c scripts/gunicorn.conf.py wsgi:app
 
 # The tests that compute dates run again under a shifted system clock (libfaketime), so none
 # depends on the day it runs. The browser tests are left out there: Chromium and a faked clock
