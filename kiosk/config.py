@@ -41,7 +41,7 @@ DEFAULTS = {
     "CONTENT_DIR": str(Path(__file__).resolve().parent / "content"),
     "REDIS_URL": "",
     # Central mode: one settings file per centre, named by the host name its kiosks use
-    # (kiosk/centres.py). Empty: the one centre in SETTINGS_FILE.
+    # (kiosk/which_centre.py). Empty: the one centre in SETTINGS_FILE.
     "CENTRES_DIR": "",
     # 1: one trusted reverse proxy (TLS) in front; its X-Forwarded-For/-Proto are believed, and
     # the cookie is marked Secure on HTTPS. 0: nothing in front, no forwarded header is believed.

@@ -160,8 +160,7 @@ class PrintDesk:
                 left = deadline - time.monotonic()
                 # Prints queued behind a hung cupsd run out of time before they start: they fail
                 # at once rather than reaching the printer long after the person was told.
-                where = {"server": server} if server else {}
-                state = self.printer(pdfs, queue, left, **where).state if left > 0 else FAILED
+                state = self.printer(pdfs, queue, left, server=server).state if left > 0 else FAILED
             except Exception:  # noqa: BLE001 - a print must never leave its person on "pending"
                 state = FAILED
             del pdfs
