@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run central test check setup setup-test assets translations translations-update bench bench-load bench-soak bench-deps browser set-pin clean
+.PHONY: help run central test check setup setup-test assets translations translations-update bench bench-load bench-faults bench-soak bench-deps browser set-pin clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-20s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ bench-deps:
 bench-load: bench-deps ## Load: 50 kiosks x 10 min on the single-PC server, then 200 x 10 min on central mode
 	$(PY) bench/load.py --mode single --kiosks 50 --minutes 10 $(LOAD_ARGS)
 	$(PY) bench/load.py --mode central --kiosks 200 --minutes 10 $(LOAD_ARGS)
+
+bench-faults: setup-test ## Faults under central mode, timed: Redis frozen or restarted, workers killed, a restart
+	$(PY) bench/faults.py
 
 bench-soak: bench-deps ## Soak: 20 kiosks x 2 hours on central mode; memory growth and Redis back to empty
 	$(PY) bench/soak.py --mode central --kiosks 20 --minutes 120 $(SOAK_ARGS)

@@ -70,7 +70,7 @@ def growth_report(samples, minutes, every):
 def redis_report(result):
     """used_memory after the TTL against the empty baseline. The baseline is taken before any worker
     connects, so it is raised by what the workers' idle connections cost, measured on the empty
-    server in the same run (load.Servers.bytes_per_client): what is left is what the visits left."""
+    server in the same run (servers.Servers.bytes_per_client): what is left is what the visits left."""
     empty, after = result.get("empty"), result.get("after_ttl") or result.get("after_wipe")
     if not empty or not after or "redis_used_memory" not in after:
         return
