@@ -35,6 +35,11 @@ loglevel = "warning"
 # and a worker that dies takes nothing with it that another worker needs.
 preload_app = False
 proc_name = "vaerested-kiosk"
+# gunicorn 25+ opens a control socket ($XDG_RUNTIME_DIR or ~/.gunicorn/gunicorn.ctl) served by a
+# thread in the master. The kiosk needs no runtime control (systemd restarts it), two servers on
+# one machine would fight over that one path, and a master with a thread forks its workers less
+# safely. So: off.
+control_socket_disable = True
 # gunicorn's own temporary heartbeat files live in memory, never on a disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 forwarded_allow_ips = os.environ.get("KIOSK_PROXY_IPS") or "127.0.0.1,::1"

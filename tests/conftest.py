@@ -107,10 +107,14 @@ def walk_journey(kiosk, name="Jens", day=("12", "11", "2026")):
 
 
 def service_env(**extra):
-    """The environment for a service the tests start (redis-server, cupsd): on the real clock.
+    """The environment for a service the tests start (redis-server, cupsd, gunicorn): on the real
+    clock.
 
     CI runs the kiosk's tests under libfaketime; the services are not the kiosk, and redis
-    misbehaves with a preloaded fake clock, so they do not inherit it.
+    misbehaves with a preloaded fake clock, so they do not inherit it. gunicorn does run the kiosk,
+    but its master takes every worker it respawns under the fake clock for a hung one and kills
+    it at once, so no tap is answered after a worker dies. The gunicorn tests check processes, not
+    dates; the dates are checked under the shifted clock in-process and under waitress.
     """
     env = {k: v for k, v in os.environ.items() if k not in ("LD_PRELOAD", "FAKETIME", "FAKETIME_NO_CACHE")}
     return {**env, **extra}

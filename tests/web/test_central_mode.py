@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kiosk import config as cfg
-from tests.conftest import FIXTURES, ROOT_DIR, free_port
+from tests.conftest import FIXTURES, ROOT_DIR, free_port, service_env
 from tests.page import Page
 from tests.web.redis_server import RedisServer
 
@@ -27,7 +27,7 @@ class Central:
     def __init__(self, tmp_path, redis, workers=3, **env):
         self.port = free_port()
         self.log = open(tmp_path / "gunicorn.log", "w+")
-        self.env = {**os.environ, "KIOSK_REDIS_URL": redis.url, "KIOSK_SECRET_KEY": "shared-by-all-workers",
+        self.env = {**service_env(), "KIOSK_REDIS_URL": redis.url, "KIOSK_SECRET_KEY": "shared-by-all-workers",
                     "KIOSK_CENTRES_DIR": str(tmp_path / "centres"), "KIOSK_CONTENT_DIR": str(FIXTURES),
                     "KIOSK_PORT": str(self.port), "KIOSK_WORKERS": str(workers), "KIOSK_THREADS": "2",
                     "PYTHONDONTWRITEBYTECODE": "1", **env}
@@ -133,7 +133,10 @@ def central(tmp_path):
                                     'echo "Pty Language Age/Gender VoiceName File Other Languages"\n'
                                     'echo " 5  da M danish gmw/da"\nexit 0\nfi\nsleep 4\n')
     (fake / "espeak-ng").chmod(0o755)
-    server = Central(tmp_path, redis, PATH=f"{fake}:{os.environ['PATH']}")
+    # Its own empty home: the test below checks that gunicorn leaves nothing in it.
+    (tmp_path / "home").mkdir()
+    server = Central(tmp_path, redis, PATH=f"{fake}:{os.environ['PATH']}", HOME=str(tmp_path / "home"),
+                     XDG_RUNTIME_DIR=str(tmp_path / "home"))
     yield server, redis
     server.stop()
     redis.stop()
@@ -159,6 +162,13 @@ def test_every_worker_serves_every_tap_to_the_letter(central):
         status, headers, pdf = person.go("GET", "/flow/journey/brev/pdf")
         assert status == 200 and headers.get_content_type() == "application/pdf" and pdf.startswith(b"%PDF")
     assert "Traceback" not in server.output()
+
+
+def test_the_server_opens_no_control_socket_in_its_home(central, tmp_path):
+    """gunicorn's control socket (a file, and a thread in the master) is switched off."""
+    server, _ = central
+    assert Person(server, NORD).go("GET", "/flow/journey/hvem")[0] == 200
+    assert list((tmp_path / "home").rglob("*")) == []
 
 
 def test_a_worker_killed_mid_request_costs_the_person_nothing(central):

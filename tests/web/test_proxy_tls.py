@@ -103,7 +103,7 @@ class CentralKiosk(Kiosk):
     def __init__(self, tmp_path, **env):
         self.port = free_port()
         self.log = open(tmp_path / "kiosk.log", "w+b")
-        full_env = {**os.environ, "KIOSK_PORT": str(self.port), "KIOSK_CONTENT_DIR": str(FIXTURES), **env}
+        full_env = {**service_env(), "KIOSK_PORT": str(self.port), "KIOSK_CONTENT_DIR": str(FIXTURES), **env}
         gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
         self.proc = subprocess.Popen([gunicorn, "-c", "scripts/gunicorn.conf.py", "wsgi:app"], cwd=ROOT_DIR,
                                      env=full_env, stdout=subprocess.DEVNULL, stderr=self.log)
