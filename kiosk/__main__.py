@@ -10,10 +10,15 @@ def main(argv):
     from waitress import serve
 
     from . import create_app, headers
+    from .config import ConfigError, SettingsError
     from .process_limits import forbid_core_dumps
 
     forbid_core_dumps()  # before any answer is in memory: no core file may carry one to disk
-    app = create_app()
+    try:
+        app = create_app()
+    except (ConfigError, SettingsError) as exc:
+        print(f"The kiosk cannot start: {exc}", file=sys.stderr)  # one plain line, no traceback
+        return 2
     headers.protect_waitress()  # waitress's own 431/400/500 answers get the security headers too
     host, port = app.config["HOST"], int(app.config["PORT"])
     print(f"Kiosk on http://{host}:{port}/  (stop with Ctrl+C)", flush=True)

@@ -1,9 +1,10 @@
 """The centre's own settings: read from and written to the instance file, never user data."""
 import datetime
 import functools
-import re
 import tomllib
 from pathlib import Path
+
+from flask import g
 
 from . import config as cfg
 from . import which_centre
@@ -14,9 +15,6 @@ MAX_CONTACTS = 8
 CONTACT_FIELDS = ("name", "phone", "address", "hours", "note")
 FIELD_LIMIT = 200
 PHONE_KEYS = ("kommune_phone", "borgerraadgiver_phone")
-# The centre's CUPS for `lp -h`: a host name or IPv4 address and an optional port, nothing else
-# (never an option for lp, never a path).
-PRINTER_SERVER = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})(?::[0-9]{1,5})?$")
 
 
 def _is_phone(text):
@@ -62,12 +60,12 @@ def parse_settings(form, current, languages):
     else:
         settings["kommune"] = kommune
     settings["printer_server"] = _clip(form.get("printer_server", ""))
-    if settings["printer_server"] and not PRINTER_SERVER.match(settings["printer_server"]):
+    if settings["printer_server"] and not cfg.is_printer_server(settings["printer_server"]):
         errors["printer_server"] = N_("Skriv værtsnavn og port, fx 192.168.1.20:631.")
     raw_timeout = form.get("idle_timeout_seconds", "").strip()
     try:
         timeout = int(raw_timeout)
-        if not 60 <= timeout <= 1800:
+        if not cfg.IDLE_TIMEOUT_RANGE[0] <= timeout <= cfg.IDLE_TIMEOUT_RANGE[1]:
             raise ValueError
         settings["idle_timeout_seconds"] = timeout
     except ValueError:
@@ -91,6 +89,11 @@ def save(app, settings):
     path = which_centre.current_path()
     # The PIN belongs to the `set-pin` command on the PC: keep what the file holds now, so a
     # save from the staff screen never brings back a PIN that was replaced since the start.
-    settings = {**settings, "staff_pin_hash": cfg.read_centre_settings(path)["staff_pin_hash"]}
+    try:
+        pin_hash = cfg.read_centre_settings(path)["staff_pin_hash"]
+    except ValueError:  # the file was broken by hand since it was read: the PIN in use stays
+        pin_hash = which_centre.current()["staff_pin_hash"]
+    settings = {**settings, "staff_pin_hash": pin_hash}
     cfg.write_centre_settings(path, settings)
-    return app.extensions["kiosk_centres"].settings(app, path)
+    g.centre = app.extensions["kiosk_centres"].settings(app, path)  # this page shows them already
+    return g.centre

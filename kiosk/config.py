@@ -5,6 +5,7 @@ It never holds anything about a user.
 """
 import json
 import os
+import re
 import secrets
 import tempfile
 from pathlib import Path
@@ -33,6 +34,9 @@ CENTRE_DEFAULTS = {
     "contacts": [],
     "staff_pin_hash": "",
 }
+IDLE_TIMEOUT_RANGE = (60, 1800)  # seconds; a person needs a minute, and answers must not linger
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+PRINTER_SERVER = re.compile(rf"^(?=[^:]{{1,253}}(?::|$)){_LABEL}(?:\.{_LABEL})*(?::([0-9]{{1,5}}))?$")
 
 DEFAULTS = {
     "HOST": "127.0.0.1",
@@ -115,8 +119,13 @@ def load_config(test_config=None, environ=None):
     return config
 
 
+class SettingsError(ValueError):
+    """A centre's settings file holds a value the kiosk cannot use (it was edited by hand)."""
+
+
 def read_centre_settings(path):
-    """The centre's settings merged over the defaults; unknown keys are ignored."""
+    """The centre's settings merged over the defaults; unknown keys are ignored. Raises
+    SettingsError (a ValueError, as for a file that is not JSON) when a value is unusable."""
     settings = dict(CENTRE_DEFAULTS)
     try:
         with open(path, encoding="utf-8") as fh:
@@ -125,7 +134,36 @@ def read_centre_settings(path):
         return settings
     if isinstance(stored, dict):
         settings.update({k: v for k, v in stored.items() if k in CENTRE_DEFAULTS})
+    problem = settings_problem(settings)
+    if problem:
+        raise SettingsError(f"{path}: {problem}")
     return settings
+
+
+def settings_problem(settings):
+    """What is wrong with a centre's settings, or None. The staff screen can only save good values,
+    but central mode's files are written by hand: a timeout of years would keep answers for years,
+    and a word where a number belongs would stop that centre's every screen."""
+    kinds = {str: "text", int: "a whole number", bool: "true or false", list: "a list"}
+    for key, default in CENTRE_DEFAULTS.items():
+        if type(settings[key]) is not type(default):
+            return f"{key} must be {kinds[type(default)]}"
+    low, high = IDLE_TIMEOUT_RANGE
+    if not low <= settings["idle_timeout_seconds"] <= high:
+        return f"idle_timeout_seconds must be {low} to {high}"
+    if not all(isinstance(code, str) for code in settings["languages"]):
+        return "languages must be language codes"
+    if not all(isinstance(contact, dict) for contact in settings["contacts"]):
+        return "contacts must be objects"
+    if settings["printer_server"] and not is_printer_server(settings["printer_server"]):
+        return "printer_server must be host or host:port"
+    return None
+
+
+def is_printer_server(text):
+    """A host name or IPv4 address and an optional port: never an option for lp, never a path."""
+    found = PRINTER_SERVER.match(text)
+    return bool(found) and (found.group(1) is None or 1 <= int(found.group(1)) <= 65535)
 
 
 def write_centre_settings(path, settings):

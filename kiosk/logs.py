@@ -58,6 +58,12 @@ def log_access(response):
     return response
 
 
+def log_settings_problem(exc):
+    """A centre's settings file the kiosk will not use. The message is the kiosk's own (the file's
+    path and which setting is wrong, kiosk/config.py), never a value from a person."""
+    errors.error("%s settings not used: %s", g.get("request_id", "-"), exc)
+
+
 def log_unhandled(exc):
     """An error outside any request (the last-resort page): the type only."""
     errors.error("- %s outside the app's error pages", type(exc).__name__)

@@ -50,8 +50,7 @@ class MemoryStore:
         with self._lock:
             self._expire()
             entry = self._entries.get(visit_id)
-            if entry is None or entry[0] <= self.clock():
-                self._entries.pop(visit_id, None)
+            if entry is None:
                 return None
             self._entries[visit_id] = (self.clock() + (ttl or self.ttl), entry[1])
             self._entries.move_to_end(visit_id)
@@ -111,14 +110,12 @@ class MemoryStore:
             return len(self._entries)
 
     def _expire(self):
-        # Entries are ordered by last touch, so most expired ones sit at the front. (In central
-        # mode centres' TTLs differ: one that expired behind a live one is refused by `load`.)
+        # Every entry is checked, not only the oldest touches: TTLs differ (each centre's own in
+        # central mode, or staff just shortened it), so an expired visit can sit behind a live
+        # one, and its answers must leave memory on time all the same. At most max_visits.
         now = self.clock()
-        while self._entries:
-            first = next(iter(self._entries))
-            if self._entries[first][0] > now:
-                break
-            del self._entries[first]
+        for visit_id in [v for v, (expires, _blob) in self._entries.items() if expires <= now]:
+            del self._entries[visit_id]
 
 
 @contextlib.contextmanager

@@ -32,8 +32,8 @@ def _context():
         "idle_seconds": int(centre["idle_timeout_seconds"]),
         "warn_seconds": current_app.config["IDLE_WARNING_SECONDS"],
         "server_voice": speech.has_voice(lang),
-        "staff": bool(data.get("staff")),
-        "side_by_side": bool(data.get("staff") and data.get("side_by_side")),
+        "staff": visit.is_staff(),
+        "side_by_side": bool(visit.is_staff() and data.get("side_by_side")),
     }
 
 

@@ -59,11 +59,12 @@ def limit_new_visits():
     """A flood of new visits from one source (a script, not a person) must not push out the answers
     of people mid-visit. A kiosk starts a new visit a few times a minute at most; past the limit
     the source gets the kind "wait a little" page and nothing is stored. Counted in the store, so
-    every worker shares the count; keyed by a hash, so the store never holds an address."""
+    every worker shares the count; keyed by a keyed hash (a plain one of an IPv4 address is undone
+    by trying all 2^32), so the store never holds an address."""
     limit = current_app.config["NEW_VISITS_PER_MINUTE"]
     if not limit:
         return
-    source = hashlib.sha256((request.remote_addr or "-").encode()).hexdigest()[:32]
+    source = hmac.new(_key(), (request.remote_addr or "-").encode(), hashlib.sha256).hexdigest()[:32]
     if _store().count("new-visits:" + source, 60) > limit:
         raise TooManyNewVisits()
 
@@ -81,6 +82,17 @@ def cookie_id():
 def data():
     """The visit's answers, loaded at the start of the request (never a store call here)."""
     return g.visit_data
+
+
+def log_in_staff():
+    """Staff at this centre: the login names the centre, so the visit's cookie sent to another
+    centre's host name (central mode) is no staff login there."""
+    data()["staff"] = which_centre.current_path()
+
+
+def is_staff():
+    staff_at = data().get("staff")
+    return bool(staff_at) and staff_at == which_centre.current_path()
 
 
 def save():
@@ -109,10 +121,13 @@ def end_request(response):
     return response
 
 
-def csrf_token():
+def _key():
     key = current_app.config["SECRET_KEY"]
-    key = key if isinstance(key, bytes) else key.encode()
-    return hmac.new(key, g.visit_id.encode(), hashlib.sha256).hexdigest()
+    return key if isinstance(key, bytes) else key.encode()
+
+
+def csrf_token():
+    return hmac.new(_key(), g.visit_id.encode(), hashlib.sha256).hexdigest()
 
 
 def csrf_ok():

@@ -69,8 +69,12 @@ class Centres:
             try:
                 settings = cfg.read_centre_settings(path)
             except (OSError, ValueError) as exc:
-                # A hand-edited file that does not parse: keep what was in use, and tell the log.
-                logs.log_error(exc)
+                # A hand-edited file that does not parse, or holds a value the kiosk cannot use
+                # (config.settings_problem): keep what was in use, and tell the log what is wrong.
+                if isinstance(exc, cfg.SettingsError):
+                    logs.log_settings_problem(exc)
+                else:
+                    logs.log_error(exc)
                 settings = known[1] if known else dict(cfg.CENTRE_DEFAULTS)
             self._read[path] = (stamp, settings)
             if not self.central:

@@ -42,4 +42,8 @@ proc_name = "vaerested-kiosk"
 control_socket_disable = True
 # gunicorn's own temporary heartbeat files live in memory, never on a disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
-forwarded_allow_ips = os.environ.get("KIOSK_PROXY_IPS") or "127.0.0.1,::1"
+# gunicorn itself believes no forwarded header from anyone (its default trusts any local peer's
+# X-Forwarded-Proto). The app decides, in one place: KIOSK_PROXY turns on ProxyFix (kiosk/__init__.py),
+# and without it no forwarded header is believed, whichever server runs the app.
+forwarded_allow_ips = ""
+secure_scheme_headers = {}

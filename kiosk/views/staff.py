@@ -36,7 +36,7 @@ def _locked_page():
 
 
 def _is_staff():
-    return bool(visit.data().get("staff"))
+    return visit.is_staff()
 
 
 @bp.get("/")
@@ -62,7 +62,7 @@ def check_pin():
         return _locked_page()
     if check_password_hash(pin_hash, request.form.get("pin", "")[:64]):
         store.forget(key)
-        visit.data()["staff"] = True
+        visit.log_in_staff()
         visit.save()
         return redirect(url_for("staff.settings"), 303)
     if tries == max_tries:

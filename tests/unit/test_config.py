@@ -1,5 +1,6 @@
 """Config comes from defaults, the centre's instance file and KIOSK_* variables."""
 import json
+import os
 
 import pytest
 
@@ -57,3 +58,21 @@ def test_redis_without_a_shared_secret_key_refuses_to_start():
     with pytest.raises(cfg.ConfigError, match="KIOSK_SECRET_KEY"):
         cfg.load_config(environ={"KIOSK_REDIS_URL": "redis://x"})
     assert cfg.load_config(environ={"KIOSK_REDIS_URL": "redis://x", "KIOSK_SECRET_KEY": "k"})
+
+
+@pytest.mark.parametrize("bad, problem", [({"idle_timeout_seconds": "abc"}, "idle_timeout_seconds must be a whole number"),
+                                          ({"idle_timeout_seconds": 10**8}, "idle_timeout_seconds must be 60 to 1800"),
+                                          ({"printer_server": "-h x"}, "printer_server must be host or host:port")])
+def test_a_settings_file_the_kiosk_cannot_use_stops_the_start_with_one_plain_line(tmp_path, bad, problem):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT_DIR
+
+    settings = tmp_path / "settings.json"
+    settings.write_text(json.dumps(bad))
+    for command in ([sys.executable, "-m", "kiosk"], [sys.executable, "-c", "import wsgi"]):
+        done = subprocess.run(command, cwd=ROOT_DIR, capture_output=True, text=True, timeout=60,
+                              env={**os.environ, "KIOSK_SETTINGS_FILE": str(settings), "KIOSK_PORT": "1"})
+        assert done.returncode in (2, 3) and "Traceback" not in done.stderr
+        assert done.stderr.strip().splitlines() == [f"The kiosk cannot start: {settings}: {problem}"]

@@ -25,6 +25,18 @@ def test_memory_store_forgets_after_the_ttl():
     assert len(store) == 0
 
 
+def test_an_expired_visit_leaves_memory_on_time_even_behind_a_longer_lived_one():
+    """TTLs differ (each centre's own, or staff shortened the timeout): a visit that expired must
+    be gone from memory, not wait behind a live visit touched before it."""
+    clock = Clock()
+    store = MemoryStore(ttl_seconds=180, clock=clock)
+    store.put("nord", {"x": 1}, ttl=615)
+    store.put("syd", {"navn": "Jens"}, ttl=75)
+    clock.now += 76
+    assert len(store) == 1 and store.get("nord") == {"x": 1}
+    assert store.get("syd") == {}
+
+
 def test_memory_store_drops_the_oldest_visit_past_the_cap():
     store = MemoryStore(ttl_seconds=60, max_visits=2, clock=Clock())
     for key in "abc":

@@ -61,9 +61,9 @@ class Central:
                     found.append(int(entry.name))
         return found
 
-    def request(self, host, method, path, body=None, cookie=None, timeout=10):
+    def request(self, host, method, path, body=None, cookie=None, timeout=10, extra=None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        headers = {"Host": host}
+        headers = {"Host": host, **(extra or {})}
         if cookie:
             headers["Cookie"] = f"kiosk={cookie}"
         if body is not None:
@@ -169,6 +169,17 @@ def test_the_server_opens_no_control_socket_in_its_home(central, tmp_path):
     server, _ = central
     assert Person(server, NORD).go("GET", "/flow/journey/hvem")[0] == 200
     assert list((tmp_path / "home").rglob("*")) == []
+
+
+def test_gunicorn_believes_no_forwarded_header_without_the_proxy_setting(central):
+    """Without KIOSK_PROXY no forwarded header is believed, gunicorn's own default (trust any
+    local peer's X-Forwarded-Proto) included: the cookie is not marked as sent over HTTPS."""
+    server, _ = central
+    _, headers, _ = server.request(NORD, "GET", "/flow/journey/hvem", extra={"X-Forwarded-Proto": "https"})
+    jar = http.cookies.SimpleCookie()
+    for header in headers.get_all("Set-Cookie") or []:
+        jar.load(header)
+    assert "kiosk" in jar and not jar["kiosk"]["secure"]
 
 
 def test_a_worker_killed_mid_request_costs_the_person_nothing(central):

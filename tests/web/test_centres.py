@@ -121,6 +121,58 @@ def test_a_broken_centre_file_keeps_the_settings_in_use(centres):
     assert footer_name(get(client, NORD)) == "Værested Nord"
     (centres / f"{NORD}.json").write_text("{ not json")
     assert footer_name(get(client, NORD)) == "Værested Nord"
+    # The file is read again once it is mended: the old settings stayed because it was broken.
+    write_centre(centres, NORD, centre_name="Værested Nord (rettet)", kommune="0101")
+    assert footer_name(get(client, NORD)) == "Værested Nord (rettet)"
+
+
+@pytest.mark.parametrize("bad", [{"idle_timeout_seconds": 100_000_000}, {"idle_timeout_seconds": None},
+                                 {"idle_timeout_seconds": "600"}, {"idle_timeout_seconds": -5},
+                                 {"idle_timeout_seconds": True}, {"printer_server": "-h evil"},
+                                 {"printer_server": "cups:99999"}, {"languages": "da"}, {"contacts": ["x"]},
+                                 {"centre_name": ["Nord"]}])
+def test_a_hand_edited_value_the_kiosk_cannot_use_is_not_used(centres, bad):
+    """A timeout of years would keep answers for years; a word for a number would stop every screen."""
+    app = central_app(centres)
+    store = app.extensions["kiosk_store"]
+    now = [1000.0]
+    store.clock = lambda: now[0]
+    client = app.test_client()
+    assert footer_name(get(client, NORD)) == "Værested Nord"
+    settings = json.loads((centres / f"{NORD}.json").read_text())
+    (centres / f"{NORD}.json").write_text(json.dumps({**settings, "centre_name": "Ændret", **bad}))
+    response = get(client, NORD)
+    assert response.status_code == 200 and footer_name(response) == "Værested Nord"  # the file is not used
+    # The visit still lives Nord's 600 s (+ 15 s grace), and not a second more.
+    now[0] += 600 + 15 + 1
+    assert len(store) == 0
+    # A centre whose file was broken before its first visit gets the defaults, not an error page.
+    write_centre(centres, SYD, centre_name="Værested Syd")
+    (centres / f"{SYD}.json").write_text(json.dumps({**settings, **bad}))
+    assert get(client, SYD).status_code == 200
+
+
+def test_a_staff_login_at_one_centre_is_no_login_at_another(centres):
+    """The visit's cookie, sent by hand with another centre's host name, brings no staff rights:
+    otherwise staff at Nord could change Syd's settings (and send Syd's letters to their printer)."""
+    set_pin(centres / f"{NORD}.json", "4711")
+    client = central_app(centres).test_client()
+    token = Page(get(client, NORD, "/personale/").get_data(as_text=True)).csrf_token()
+    ok = client.post("/personale/", base_url=f"http://{NORD}", data={"pin": "4711", "csrf_token": token})
+    assert ok.status_code == 303
+    nord_id = client.get_cookie("kiosk", domain=NORD).value
+    client.set_cookie("kiosk", nord_id, domain=SYD)  # by hand: a browser never sends it there
+    settings_page = get(client, NORD, "/personale/indstillinger")
+    assert settings_page.status_code == 200
+    token = Page(settings_page.get_data(as_text=True)).csrf_token()  # the visit's, after the login
+    page = get(client, SYD, "/personale/indstillinger")
+    assert page.status_code == 303 and page.location.endswith("/personale/")
+    before = (centres / f"{SYD}.json").read_text()
+    saved = client.post("/personale/indstillinger", base_url=f"http://{SYD}",
+                        data={"csrf_token": token, "centre_name": "Overtaget", "printer_server": "evil.example",
+                              "idle_timeout_seconds": "180"})
+    assert saved.status_code == 303 and (centres / f"{SYD}.json").read_text() == before
+    assert client.get_cookie("kiosk", domain=SYD).value == nord_id  # the same visit all along
 
 
 # ---- A flood of new visits (issue 14, "Abuse") ----
@@ -166,6 +218,17 @@ def test_forwarded_headers_are_ignored_unless_a_proxy_is_configured(settings_fil
     assert not cookie(plain.test_client().get("/", headers=forged))["secure"]
     proxied = create_app({"CONTENT_DIR": str(FIXTURES), "SETTINGS_FILE": str(settings_file), "PROXY": 1})
     assert cookie(proxied.test_client().get("/", headers=forged))["secure"]
+
+
+@pytest.mark.parametrize("proxy, second", [(0, 429), (1, 200)])
+def test_a_forged_client_address_counts_only_behind_the_proxy(settings_file, proxy, second):
+    """The new-visit limit counts per client address. Without the proxy setting an X-Forwarded-For
+    is not believed, so a flood cannot dodge the limit by naming a new address each time."""
+    app = create_app({"CONTENT_DIR": str(FIXTURES), "SETTINGS_FILE": str(settings_file), "PROXY": proxy,
+                      "NEW_VISITS_PER_MINUTE": 1})
+    statuses = [app.test_client().get("/", headers={"X-Forwarded-For": f"10.0.0.{n}"}).status_code
+                for n in (1, 2)]
+    assert statuses == [200, second]
 
 
 @pytest.mark.parametrize("server, ok", [("192.168.1.20:631", True), ("cups.nord.lan", True), ("", True),
