@@ -138,7 +138,7 @@ def scan_residue(servers, canary, since, folder, when):
     emit(f"residue_{when}_server_logs", f"{len(found)} of {checked} logs")
     total += len(found)
     hits += found
-    others = [str(p) for p in Path(folder).iterdir() if str(p) not in servers.logs]
+    others = [str(p) for p in Path(folder).rglob("*") if p.is_file() and str(p) not in servers.logs]
     checked, found = residue.scan_files(others, canary)
     emit(f"residue_{when}_bench_files", f"{len(found)} of {checked} (locust log and csv, settings)")
     total += len(found)

@@ -106,6 +106,11 @@ class Servers:
         self.logs = []
         self.settings = self.folder / "settings.json"
         self.settings.write_text(json.dumps({**CENTRE, "idle_timeout_seconds": IDLE_TIMEOUT}), encoding="utf-8")
+        # Central mode as deployed: the centre is found by the Host header (kiosk/which_centre.py),
+        # one file per host name; the simulated kiosks ask for 127.0.0.1.
+        self.centres = self.folder / "centres"
+        self.centres.mkdir(exist_ok=True)
+        (self.centres / f"{HOST}.json").write_text(self.settings.read_text(encoding="utf-8"), encoding="utf-8")
 
     def _log(self, name):
         path = self.folder / name
@@ -140,7 +145,8 @@ class Servers:
         if self.mode == "central":
             if self.redis is None:
                 self.start_redis()
-            env.update(KIOSK_REDIS_URL=self.redis_url, KIOSK_SECRET_KEY=self.secret)
+            env.update(KIOSK_REDIS_URL=self.redis_url, KIOSK_SECRET_KEY=self.secret,
+                       KIOSK_CENTRES_DIR=str(self.centres))
             if self.workers:
                 env["KIOSK_WORKERS"] = str(self.workers)
             command = [str(BIN / "gunicorn"), "-c", "scripts/gunicorn.conf.py", "wsgi:app"]
