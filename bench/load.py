@@ -43,9 +43,9 @@ import time
 from pathlib import Path
 
 import residue
+from local_server import HOST
 from servers import BIN, ROOT, TTL_WAIT, Sampler, Servers, emit, stop
 from stats import fmt, percentile  # bench/ is the script's own folder
-from step_latency import HOST
 
 STATIC = "/static/css/kiosk.css"
 KINDS = ("home", "step GET", "step POST", "pdf", "static", "wipe")

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import residue
-from step_latency import HOST, START_TIMEOUT, free_port, wait_until_up
+from local_server import HOST, START_TIMEOUT, free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

@@ -39,11 +39,8 @@ How to run (from the repo root)
 Exit status is 0 unless the server could not be started.
 """
 import http.client
-import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -51,15 +48,14 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from local_server import HOST, START_TIMEOUT, free_port, start_server, stop_server, wait_until_up
 from stats import fmt, percentile  # bench/ is the script's own folder
 
 ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
 CONCURRENCY = (20, 50)
 MAX_REQUESTS = 3000      # per phase (step phase and static phase, each)
 MAX_SECONDS = 25.0       # per phase
 WARMUP_LOOPS = 2         # full step loops per simulated kiosk before measuring
-START_TIMEOUT = 30.0
 REQUEST_TIMEOUT = 10.0
 
 STEP_URL = "/flow/rettigheder/hvilken"
@@ -69,55 +65,6 @@ STATIC_DIRS = ("css", "js", "vendor/icons")
 
 CSRF_RE = re.compile(r'name="csrf_token"\s+value="([^"]+)"|value="([^"]+)"\s+name="csrf_token"')
 COOKIE_RE = re.compile(r"(?:^|[;,]\s*)kiosk=([^;,\s]+)")
-
-
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
-def kiosk_env(port, settings_file):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    env.update(KIOSK_HOST=HOST, KIOSK_PORT=str(port), KIOSK_SETTINGS_FILE=str(settings_file),
-               KIOSK_THREADS="8", PYTHONUNBUFFERED="1")
-    return env
-
-
-def start_server(port, settings_file):
-    return subprocess.Popen([sys.executable, "-m", "kiosk"], cwd=str(ROOT),
-                            env=kiosk_env(port, settings_file),
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-
-
-def wait_until_up(proc, port, timeout=START_TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            return False
-        try:
-            conn = http.client.HTTPConnection(HOST, port, timeout=2)
-            conn.request("GET", "/")
-            resp = conn.getresponse()
-            resp.read()
-            conn.close()
-            if resp.status == 200:
-                return True
-        except OSError:
-            pass
-        time.sleep(0.05)
-    return False
-
-
-def stop_server(proc):
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
 
 
 class Kiosk:
