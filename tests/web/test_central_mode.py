@@ -82,7 +82,11 @@ class Central:
 
     def stop(self):
         self.proc.terminate()
-        self.proc.wait(timeout=20)
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()  # a test must never leave a server behind
+            self.proc.wait(timeout=10)
 
 
 class Person:
@@ -135,11 +139,15 @@ def central(tmp_path):
     (fake / "espeak-ng").chmod(0o755)
     # Its own empty home: the test below checks that gunicorn leaves nothing in it.
     (tmp_path / "home").mkdir()
-    server = Central(tmp_path, redis, PATH=f"{fake}:{os.environ['PATH']}", HOME=str(tmp_path / "home"),
-                     XDG_RUNTIME_DIR=str(tmp_path / "home"))
-    yield server, redis
-    server.stop()
-    redis.stop()
+    try:
+        server = Central(tmp_path, redis, PATH=f"{fake}:{os.environ['PATH']}", HOME=str(tmp_path / "home"),
+                         XDG_RUNTIME_DIR=str(tmp_path / "home"))
+        try:
+            yield server, redis
+        finally:
+            server.stop()
+    finally:
+        redis.stop()  # even when gunicorn would not start or stop: no redis-server outlives the test
 
 
 def walk_to_the_letter(person, between=lambda: None):
