@@ -34,7 +34,6 @@ import http.client
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -42,8 +41,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from local_server import HOST, free_port, stop_server  # bench/ is the script's own folder
+
 ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
 RUNS = 5
 WARMUP_RUNS = 1
 POLL_SECONDS = 0.010
@@ -77,12 +77,6 @@ class StartFailed(RuntimeError):
     pass
 
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
-
-
 def rss_kb(pid, field="VmRSS"):
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as fh:
@@ -100,16 +94,6 @@ def mb(kb):
 
 def fmt(value, digits=3):
     return "nan" if value is None else f"{value:.{digits}f}"
-
-
-def stop(proc):
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
 
 
 def get(port, path, cookie=None, timeout=2.0):
@@ -146,7 +130,7 @@ def cold_start(argv, env, label):
         except (OSError, http.client.HTTPException):
             pass
         if proc.poll() is not None or time.perf_counter() > deadline:
-            stop(proc)
+            stop_server(proc)
             raise StartFailed(f"{label} did not answer GET / with 200 on {HOST}:{port} "
                               f"within {START_TIMEOUT:.0f} s (exit code {proc.poll()})")
         time.sleep(POLL_SECONDS)
@@ -206,7 +190,7 @@ def main():
                             after[name] = rss_kb(proc.pid)
                             peak[name].append(rss_kb(proc.pid, "VmHWM"))
                 finally:
-                    stop(proc)
+                    stop_server(proc)
 
         def median(values):
             values = [v for v in values if v is not None]

@@ -24,6 +24,7 @@ def _context():
     centre = which_centre.current()
     lang = str(get_locale())
     data = visit.data()
+    staff = visit.is_staff()
     return {
         "lang": lang,
         "text_dir": text_direction(lang),
@@ -32,8 +33,8 @@ def _context():
         "idle_seconds": int(centre["idle_timeout_seconds"]),
         "warn_seconds": current_app.config["IDLE_WARNING_SECONDS"],
         "server_voice": speech.has_voice(lang),
-        "staff": visit.is_staff(),
-        "side_by_side": bool(visit.is_staff() and data.get("side_by_side")),
+        "staff": staff,
+        "side_by_side": bool(staff and data.get("side_by_side")),
     }
 
 

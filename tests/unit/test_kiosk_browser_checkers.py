@@ -9,7 +9,6 @@ import pytest
 
 from tests.unit.browser_launcher_checks import check_cupsd, check_edge_launcher, check_launcher
 from tests.unit.browser_policy_checks import (
-    CHROMIUM_POLICY,
     CUPSD_FRAGMENT,
     EDGE_LAUNCHER,
     EDGE_POLICY_KEY,
@@ -30,14 +29,6 @@ from tests.unit.browser_policy_checks import (
     print_required_figure,
     run_required,
 )
-
-# ---------------------------------------------------------------- fixtures of this module
-
-
-@pytest.fixture(scope="module")
-def chromium_policy():
-    return load_policy_json(CHROMIUM_POLICY.read_text(encoding="utf-8"))
-
 
 # ---------------------------------------------------------------- negative controls: each checker must fail
 

@@ -6,8 +6,6 @@ test_kiosk_browser_checkers.py shows that each checker reports a deliberately br
 import os
 import subprocess
 
-import pytest
-
 from tests.unit.browser_launcher_checks import (
     check_cupsd,
     check_edge_launcher,
@@ -16,32 +14,14 @@ from tests.unit.browser_launcher_checks import (
     shell_default_url,
 )
 from tests.unit.browser_policy_checks import (
-    CHROMIUM_POLICY,
     CUPSD_FRAGMENT,
     EDGE_LAUNCHER,
-    EDGE_REG,
     LAUNCHER,
     allowlist_covers,
     check_url_lock,
-    decode_reg,
-    load_policy_json,
-    parse_reg,
     print_required_figure,
     run_required,
 )
-
-# ---------------------------------------------------------------- fixtures of this module
-
-
-@pytest.fixture(scope="module")
-def chromium_policy():
-    return load_policy_json(CHROMIUM_POLICY.read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def edge_policy():
-    return parse_reg(decode_reg(EDGE_REG.read_bytes()))
-
 
 # ---------------------------------------------------------------- the shipped files
 
