@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from servers import HOST, ROOT, Servers, emit, stop, tree
+from servers import HOST, ROOT, Servers, emit, redis_command, stop, tree
 
 sys.path.insert(0, str(ROOT))
 from tests.page import Page  # noqa: E402 - the repo's own parser for the kiosk's pages
@@ -137,9 +137,7 @@ def main():
         emit("redis_down_page_is_kind", "Det er ikke din skyld" in text)
         port = servers.redis.connection_pool.connection_kwargs["port"]
         with open(folder / "redis-again.log", "wb") as log:
-            servers.redis_proc = subprocess.Popen(
-                ["redis-server", "--port", str(port), "--bind", HOST, "--save", "", "--appendonly", "no",
-                 "--dir", str(folder)], stdout=log, stderr=subprocess.STDOUT)
+            servers.redis_proc = subprocess.Popen(redis_command(port, folder), stdout=log, stderr=subprocess.STDOUT)
         seconds, _ = person.until_ok("/")
         emit("redis_restarted_until_ok_ms", f"{seconds * 1000:.0f}")
         status, _, _ = person.tap("GET", "/flow/journey/tjek")

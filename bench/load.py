@@ -5,7 +5,8 @@ What it measures
     with N simulated kiosks for M minutes. Each kiosk walks random flows to their end with 1-3 s of
     think time per tap, GETs every document's PDF, wipes ("Færdig - slet alt") and starts again.
       --mode single    `python -m kiosk` (waitress, memory store), as on a centre's own PC
-      --mode central   redis-server (no persistence, maxmemory 256mb, volatile-ttl) and
+      --mode central   redis-server with kiosk-redis.service's own flags (no persistence,
+                       maxmemory 256mb, volatile-ttl, no latency tracking) and
                        `gunicorn -c scripts/gunicorn.conf.py wsgi:app` (KIOSK_REDIS_URL, one random
                        KIOSK_SECRET_KEY for all workers)
     Both get a filled-in centre (every flow offered) and no printer. Baseline, same run, same server,
@@ -178,7 +179,7 @@ def run(args, title):
     folder = Path(tempfile.mkdtemp(prefix="kiosk-load-"))
     canary = f"CANARY-{secrets.token_hex(6)}"
     servers = Servers(args.mode, folder, args.workers)
-    result = {"samples": [], "empty": None, "after_wipe": None, "after_ttl": None}
+    result = {"samples": [], "empty": None, "after_wipe": None, "after_ttl": None, "after_stop": None}
     since = time.time()
     try:
         if args.mode == "central":
@@ -191,7 +192,7 @@ def run(args, title):
         emit("kiosks", args.kiosks)
         emit("minutes", fmt(args.minutes, 1))
         emit("server", "python -m kiosk (waitress, memory store)" if args.mode == "single"
-             else "gunicorn -c scripts/gunicorn.conf.py wsgi:app + redis-server (256mb, volatile-ttl)")
+             else "gunicorn -c scripts/gunicorn.conf.py wsgi:app + redis-server (kiosk-redis.service's flags)")
         emit("kiosk_processes", servers.worker_count() + 1)
         emit("static_file", STATIC)
         emit("cpu_cores", os.cpu_count())
@@ -215,6 +216,7 @@ def run(args, title):
         if broke:
             emit("server_exited", servers.kiosk.poll())
         report_load(raw, seconds)
+        result["errors"] = sum(raw["errors"].values())
         if servers.redis is not None and not args.no_residue:
             checked, found = residue.scan_redis(servers.redis, canary)
             emit("residue_after_last_wipe_redis_keys", f"{len(found)} of {checked} keys")
@@ -237,12 +239,21 @@ def run(args, title):
             emit("redis_keys_at_the_end", servers.key_prefixes())
         if not args.no_residue:
             stop(servers.kiosk)  # its logs are complete once it has stopped; Redis is still up to be read
+        if servers.redis is not None:
+            # With the kiosk's connections closed, Redis is compared with its empty self as it was:
+            # what is left over is what the visits left (soak.redis_report).
+            stop(servers.kiosk)
+            result["after_stop"] = servers.redis_figures_once_clients(result["empty"]["redis_clients"])
             total = scan_residue(servers, canary, since, folder, "end")
             print(f"{'PASS' if total == 0 else 'FAIL'}: canary found {total} times (target 0)", flush=True)
         return (1 if broke else 0), result
     finally:
         servers.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+        if result.get("errors"):
+            # The server's log says what broke; the folder holds only the run's made-up answers.
+            print(f"errors: the server's log and locust's are kept in {folder}", file=sys.stderr)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def git_commit():

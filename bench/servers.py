@@ -8,6 +8,7 @@ kiosks run. Split from bench/load.py so each file keeps to one job.
 import json
 import os
 import secrets
+import shlex
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,18 @@ CENTRE = {"kommune": "0751", "kommune_address": "Rådhuspladsen 2, 8000 Aarhus C
           "borgerraadgiver": True, "borgerraadgiver_address": "Rådhuset, Aarhus", "borgerraadgiver_phone": "89 40 20 00"}
 IDLE_TIMEOUT = 180                       # the default; the store's TTL is this + 15 s (kiosk.store_ttl)
 TTL_WAIT = IDLE_TIMEOUT + 15 + 15
+REDIS_UNIT = ROOT / "scripts" / "systemd" / "kiosk-redis.service"
+
+
+def redis_command(port, folder):
+    """kiosk-redis.service's own redis-server command (so the figures hold for Redis as installed),
+    on this port, with this folder and at the path of this machine's redis-server."""
+    line = next(v for v in REDIS_UNIT.read_text().splitlines() if v.startswith("ExecStart="))
+    command = shlex.split(line.split("=", 1)[1])
+    command[0] = shutil.which("redis-server") or "redis-server"
+    command[command.index("--port") + 1] = str(port)
+    command[command.index("--dir") + 1] = str(folder)
+    return command
 
 
 def emit(name, value):
@@ -123,10 +136,8 @@ class Servers:
 
         port = free_port()
         with self._log("redis.log") as log:
-            self.redis_proc = subprocess.Popen(
-                [shutil.which("redis-server") or "redis-server", "--port", str(port), "--bind", HOST,
-                 "--save", "", "--appendonly", "no", "--maxmemory", "256mb", "--maxmemory-policy", "volatile-ttl",
-                 "--dir", str(self.folder)], stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+            self.redis_proc = subprocess.Popen(redis_command(port, self.folder), stdin=subprocess.DEVNULL,
+                                               stdout=log, stderr=subprocess.STDOUT)
         if not wait_for_port(port):
             raise RuntimeError(f"redis-server did not listen on {HOST}:{port}")
         self.redis_url = f"redis://{HOST}:{port}/0"
@@ -183,6 +194,19 @@ class Servers:
                     "redis_visit_keys": sum(1 for _ in self.redis.scan_iter("kiosk:visit:*", count=500))}
         except Exception as exc:  # noqa: BLE001 - a failed sample is printed, the run goes on
             return {"redis_error": type(exc).__name__}
+
+    def redis_figures_once_clients(self, clients, seconds=10.0):
+        """redis_figures as soon as no more than `clients` connections are left (the server frees a
+        closed client's memory at its next event loop turn), or after `seconds` as they are."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if self.redis.info("clients")["connected_clients"] <= clients:
+                    break
+            except Exception:  # noqa: BLE001 - redis_figures reports the error
+                break
+            time.sleep(0.1)
+        return self.redis_figures()
 
     def bytes_per_client(self, extra=10):
         """What one idle client connection adds to used_memory on the empty server (same run)."""

@@ -81,6 +81,12 @@ def redis_report(result):
     load.emit("redis_used_memory_vs_empty_less_connections",
               f"{net:+d} B ({100 * net / empty['redis_used_memory']:+.1f} %; {after['redis_clients'] - empty['redis_clients']}"
               f" more connections x {empty['bytes_per_client']} B)")
+    stopped = result.get("after_stop")
+    if stopped and "redis_used_memory" in stopped:
+        gone = stopped["redis_used_memory"] - empty["redis_used_memory"]
+        load.emit("redis_used_memory_vs_empty_kiosk_stopped",
+                  f"{gone:+d} B ({100 * gone / empty['redis_used_memory']:+.1f} %; {stopped['redis_clients']} "
+                  f"connections, empty {empty['redis_clients']}; keys {stopped['redis_keys']})")
     ok = after["redis_visit_keys"] == 0 and net <= REDIS_NEAR * empty["redis_used_memory"]
     print(f"{'PASS' if ok else 'FAIL'}: Redis back to empty: visit keys {after['redis_visit_keys']} (empty "
           f"{empty['redis_visit_keys']}), keys {after['redis_keys']} (empty {empty['redis_keys']}), used_memory "

@@ -3,18 +3,15 @@ import os
 import re
 import shlex
 import shutil
-import socket
 import stat
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
 from kiosk.config import ROOT
-from tests.conftest import free_port, service_env
+from tests.unit.unit_redis import UNITS, flag, redis_command, settings, unit_redis
 
-UNITS = ROOT / "scripts" / "systemd"
 INSTALLED = "/opt/vaerested-kiosk"
 SCRIPT = UNITS / "restart-when-idle.sh"
 CENTRAL_ENV = ROOT / "scripts" / "central-env.sh"
@@ -23,16 +20,6 @@ ALL_UNITS = ("kiosk.service", "kiosk-restart.service", "kiosk-restart.timer",
 # What every service that can hold answers in memory sets (kiosk-browser too: the page is in Chromium).
 NO_DISK = {"LimitCORE": "0", "MemorySwapMax": "0", "ProtectSystem": "strict", "ProtectHome": "yes",
            "PrivateTmp": "yes"}
-
-
-def settings(unit):
-    """Each key's values in order (a key may repeat, as Environment= does)."""
-    values = {}
-    for line in (UNITS / unit).read_text().splitlines():
-        if "=" in line and not line.startswith(("#", "[")):
-            key, value = line.split("=", 1)
-            values.setdefault(key.strip(), []).append(value.strip())
-    return values
 
 
 def verify(folder, *names):
@@ -146,15 +133,6 @@ def test_the_kiosk_browser_unit_runs_the_kiosk_browser_script_in_cage_as_its_own
         assert unit[key] == [value], key
 
 
-def redis_command():
-    unit = settings("kiosk-redis.service")
-    return unit, shlex.split(unit["ExecStart"][0])
-
-
-def flag(command, name):
-    return command[command.index(name) + 1]
-
-
 def test_redis_for_the_kiosk_keeps_nothing_on_disk_and_listens_on_loopback_only():
     unit, command = redis_command()
     assert command[0] == "/usr/bin/redis-server"
@@ -171,25 +149,7 @@ def test_redis_for_the_kiosk_keeps_nothing_on_disk_and_listens_on_loopback_only(
 def test_redis_started_with_the_units_own_flags_has_persistence_off_and_evicts_by_ttl(tmp_path):
     """A real redis-server with exactly the unit's ExecStart, but on a free port and a temporary folder."""
     redis = pytest.importorskip("redis")
-    _, command = redis_command()
-    exe = shutil.which("redis-server")
-    if exe is None:
-        pytest.fail("redis-server is missing: run `make setup-test` (as root it installs it)")
-    port = free_port()
-    args = list(command[1:])
-    args[args.index("--port") + 1] = str(port)
-    args[args.index("--dir") + 1] = str(tmp_path)
-    proc = subprocess.Popen([exe, *args], env=service_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"redis-server did not start: {proc.communicate(timeout=5)[0]!r}") from None
-                time.sleep(0.05)
+    with unit_redis(tmp_path) as port:
         client = redis.Redis(host="127.0.0.1", port=port, decode_responses=True)
         config = {key: client.config_get(key)[key] for key in ("save", "appendonly", "maxmemory-policy",
                                                                  "maxmemory", "bind", "protected-mode")}
@@ -197,9 +157,6 @@ def test_redis_started_with_the_units_own_flags_has_persistence_off_and_evicts_b
                           "maxmemory": str(256 * 1024 * 1024), "bind": "127.0.0.1 -::1", "protected-mode": "yes"}
         client.set("visit", "answers", ex=60)
         client.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
     assert list(tmp_path.iterdir()) == []  # not even at shutdown: no dump.rdb, no appendonly file
 
 
