@@ -237,13 +237,12 @@ def run(args, title):
                          f"{figures['redis_clients_memory']} B ({figures['redis_clients']} clients)")
             emit("redis_bytes_per_idle_client", result["empty"]["bytes_per_client"])
             emit("redis_keys_at_the_end", servers.key_prefixes())
-        if not args.no_residue:
-            stop(servers.kiosk)  # its logs are complete once it has stopped; Redis is still up to be read
+        # The kiosk stops first: its logs are complete once it has, and with its connections
+        # closed Redis can be compared with its empty self (soak.redis_report). Redis stays up.
+        stop(servers.kiosk)
         if servers.redis is not None:
-            # With the kiosk's connections closed, Redis is compared with its empty self as it was:
-            # what is left over is what the visits left (soak.redis_report).
-            stop(servers.kiosk)
             result["after_stop"] = servers.redis_figures_once_clients(result["empty"]["redis_clients"])
+        if not args.no_residue:
             total = scan_residue(servers, canary, since, folder, "end")
             print(f"{'PASS' if total == 0 else 'FAIL'}: canary found {total} times (target 0)", flush=True)
         return (1 if broke else 0), result
