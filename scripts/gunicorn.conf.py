@@ -10,8 +10,10 @@ Environment (all optional but the two above):
   KIOSK_HOST, KIOSK_PORT   where to listen (default 127.0.0.1:8080; a TLS proxy sits in front)
   KIOSK_WORKERS            worker processes (default: 2 per core, at least 2)
   KIOSK_THREADS            threads per worker (default 4): a print waits for CUPS on its own thread
+  KIOSK_SWITCH_INTERVAL_MS how long a busy thread keeps Python's GIL from a waiting one (default 1)
 """
 import os
+import sys
 
 bind = f"{os.environ.get('KIOSK_HOST') or '127.0.0.1'}:{os.environ.get('KIOSK_PORT') or '8080'}"
 workers = int(os.environ.get("KIOSK_WORKERS") or max(2, 2 * (os.cpu_count() or 1)))
@@ -47,3 +49,11 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 # and without it no forwarded header is believed, whichever server runs the app.
 forwarded_allow_ips = ""
 secure_scheme_headers = {}
+
+
+def post_worker_init(worker):
+    # A screen is about 1 ms of Python around one or two Redis round trips; a PDF is 10-40 ms of it.
+    # A thread whose Redis answer has come back waits for the GIL until the busy thread's switch
+    # interval runs out (Python's default is 5 ms), and again after every round trip. At 1 ms, the
+    # 200-kiosk load run's step p95 fell from 47.7 to 30.3 ms, and PDFs took no longer.
+    sys.setswitchinterval(float(os.environ.get("KIOSK_SWITCH_INTERVAL_MS") or 1) / 1000)
