@@ -27,3 +27,11 @@ def test_the_switch_interval_can_be_set(monkeypatch, switch_interval_kept):
     monkeypatch.setenv("KIOSK_SWITCH_INTERVAL_MS", "2.5")
     runpy.run_path(str(CONF))["post_worker_init"](None)
     assert sys.getswitchinterval() == pytest.approx(0.0025)
+
+
+@pytest.mark.parametrize("value", ["fast", "0", "-1", "1000", "nan"])
+def test_a_switch_interval_no_worker_could_use_stops_the_start_with_one_line(monkeypatch, value):
+    monkeypatch.setenv("KIOSK_SWITCH_INTERVAL_MS", value)
+    with pytest.raises(SystemExit) as stopped:
+        runpy.run_path(str(CONF))
+    assert "KIOSK_SWITCH_INTERVAL_MS" in str(stopped.value) and "\n" not in str(stopped.value)
